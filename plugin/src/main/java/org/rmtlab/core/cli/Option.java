@@ -1,0 +1,20 @@
+package org.rmtlab.core.cli;
+
+/**
+ * A command-line option {@code --name VALUE}; a flag when {@code flag} is true (no value, default false).
+ *
+ * @param name without the leading dashes
+ * @param defaultValue shown in the help and used when the option is absent ({@code null}: no default)
+ * @param description one line
+ * @param flag true for a switch without a value
+ */
+public record Option(String name, String defaultValue, String description, boolean flag) {
+
+    public static Option of(final String name, final String defaultValue, final String description) {
+        return new Option(name, defaultValue, description, false);
+    }
+
+    public static Option flag(final String name, final String description) {
+        return new Option(name, null, description, true);
+    }
+}
