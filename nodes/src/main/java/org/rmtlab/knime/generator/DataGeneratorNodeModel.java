@@ -1,0 +1,94 @@
+package org.rmtlab.knime.generator;
+
+import java.io.File;
+
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.rmtlab.core.data.DataGenerator;
+import org.rmtlab.core.data.DataSpec;
+import org.rmtlab.core.data.GeneratedData;
+import org.rmtlab.knime.common.CoreCall;
+import org.rmtlab.knime.common.ExecProgress;
+import org.rmtlab.knime.common.SampleTables;
+
+/** Data Generator: draws the training and test tables and pushes the sizes as flow variables. */
+final class DataGeneratorNodeModel extends NodeModel {
+    private final DataGeneratorSettings settings = new DataGeneratorSettings();
+
+    DataGeneratorNodeModel() {
+        super(0, 2);
+    }
+
+    @Override
+    protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
+        final DataSpec spec = settings.toSpec();
+        CoreCall.settings(() -> {
+            spec.checkMemory();
+            return null;
+        });
+        pushVariables(spec);
+        final DataTableSpec out = SampleTables.spec(spec.p());
+        return new DataTableSpec[] {out, out};
+    }
+
+    @Override
+    protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
+        throws Exception {
+        final DataSpec spec = settings.toSpec();
+        final GeneratedData data =
+            CoreCall.execute(() -> DataGenerator.generate(spec, new ExecProgress(exec.createSubProgress(0.3))));
+        final double share = spec.n() / (double) (spec.n() + spec.nTest());
+        final BufferedDataTable train = SampleTables.write(data.train(), exec.createSubExecutionContext(0.7 * share));
+        final BufferedDataTable test = SampleTables.write(data.test(), exec.createSubExecutionContext(0.7 * (1 - share)));
+        pushVariables(spec);
+        return new BufferedDataTable[] {train, test};
+    }
+
+    private void pushVariables(final DataSpec spec) {
+        pushFlowVariableInt("p", spec.p());
+        pushFlowVariableInt("n", spec.n());
+        pushFlowVariableDouble("c", spec.ratio());
+        pushFlowVariableDouble("rho", spec.rho());
+        pushFlowVariableDouble("noise", spec.noise());
+        pushFlowVariableString("scale", spec.scale().id());
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO s) {
+        settings.saveTo(s);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO s) throws InvalidSettingsException {
+        DataGeneratorSettings.validate(s);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO s) throws InvalidSettingsException {
+        settings.loadFrom(s);
+    }
+
+    @Override
+    protected void reset() {
+        // nothing cached between executions
+    }
+
+    @Override
+    protected void loadInternals(final File dir, final ExecutionMonitor exec)
+        throws java.io.IOException, CanceledExecutionException {
+        // no internals: the outputs are plain tables
+    }
+
+    @Override
+    protected void saveInternals(final File dir, final ExecutionMonitor exec)
+        throws java.io.IOException, CanceledExecutionException {
+        // no internals: the outputs are plain tables
+    }
+}
