@@ -1,5 +1,6 @@
 package org.rmtlab.core.dynamics;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.ejml.data.DMatrixRMaj;
@@ -343,7 +344,7 @@ public final class DeepLinearNetwork {
             for (int l = depth - 1; l >= 2; l--) {
                 final int off = offset(l);
                 final double[] out = g[l - 1];
-                java.util.Arrays.fill(out, 0);
+                Arrays.fill(out, 0);
                 final double[] in = g[l];
                 for (int i = 0; i < n; i++) {
                     final double gi = in[i];
@@ -353,7 +354,7 @@ public final class DeepLinearNetwork {
                     }
                 }
             }
-            java.util.Arrays.fill(beta, 0);
+            Arrays.fill(beta, 0);
             final int off = offset(1);
             final double[] g1 = g[1];
             for (int i = 0; i < n; i++) {
@@ -378,7 +379,7 @@ public final class DeepLinearNetwork {
             }
             final double sd = Math.sqrt(d);
             final double[] xd = x.data;
-            java.util.Arrays.fill(resid, 0);
+            Arrays.fill(resid, 0);
             for (int j = 0; j < d; j++) {
                 final double bj = beta[j] / sd;
                 final int row = j * p;

@@ -49,7 +49,12 @@ import org.rmtlab.core.util.Progress;
  */
 public final class DeepLinearTheory {
 
-    /** Quadrature nodes of the Marchenko–Pastur law; 64 gives about 1e-6 relative accuracy for alpha in [0.1, 0.9]. */
+    /**
+     * Quadrature nodes of the Marchenko–Pastur law. Measured against 200 nodes (gamma0 = 3, t &lt;= 4): loss
+     * within 3e-6 relative at alpha = 0.5 and 2 (2e-5 at alpha = 0.1, where the late losses are near the ODE's
+     * absolute tolerance), 5e-4 at alpha = 0.9, where the lower edge (1 - sqrt(alpha))^2 nearly touches 0 and
+     * more nodes are needed; top eigenvalue within 1e-9 (3e-5 at alpha = 0.9).
+     */
     public static final int DEFAULT_NODES = 64;
 
     private static final double RTOL = 1e-8;
