@@ -238,6 +238,7 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
             final Trial trial = new Trial(d.train().x(), d.train().y(), d.mu(), w0);
             final double[][] v = new double[6][taus.length];
             for (int i = 0; i < taus.length; i++) {
+                progress.checkCancelled();
                 final double[] m = trial.at(taus[i]);
                 for (int j = 0; j < 6; j++) {
                     v[j][i] = m[j];

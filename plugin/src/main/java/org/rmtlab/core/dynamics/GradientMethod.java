@@ -61,6 +61,9 @@ public sealed interface GradientMethod permits GradientMethod.Flow, GradientMeth
     /**
      * Checks that the largest curvature of a problem is below the stability limit.
      *
+     * Finite samples reach slightly beyond the limiting edge (by O(n^(-2/3)) at a bulk edge, O(n^(-1/2)) for an
+     * outlier), so a simulation with a step just below the limit can still diverge.
+     *
      * @param maxCurvature the largest Hessian eigenvalue (limit of the spectrum's right edge, outlier included)
      * @throws IllegalArgumentException with the largest stable step when it is not
      */

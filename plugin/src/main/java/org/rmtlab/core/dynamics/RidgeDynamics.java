@@ -200,6 +200,7 @@ public final class RidgeDynamics implements DynamicsModel {
             final Trial trial = new Trial(x, beta, eps, w0);
             final double[][] v = new double[5][taus.length];
             for (int i = 0; i < taus.length; i++) {
+                progress.checkCancelled();
                 final double[] m = trial.at(taus[i]);
                 for (int j = 0; j < 5; j++) {
                     v[j][i] = m[j];

@@ -19,7 +19,9 @@ import org.rmtlab.core.util.Check;
  * from u, never by subtraction, so the weights stay exact next to the edges.
  *
  * <p>Accuracy (tested): relative error about 1e-13 for the moments, inverse moments and Stieltjes values of
- * Marchenko–Pastur, including c = 1 and c within 1e-6 of 1, and for exp(-tau x) with tau up to 1e6.
+ * Marchenko–Pastur, including c = 1 and c within 1e-6 of 1 (where int dmu/x^2 is 1e18). For exp(-tau x) at
+ * the hard edge (c = 1): 1e-14 up to tau = 1e4, 1e-11 at tau = 1e6, 5e-9 at tau = 1e8, as the boundary layer
+ * of width 1/tau approaches the node spacing. 641 nodes.
  */
 public final class SquareRootQuadrature {
     /** Trapezoidal step in u. */
