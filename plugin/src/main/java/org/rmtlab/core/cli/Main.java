@@ -15,6 +15,7 @@ public final class Main {
     /** All commands, in the order of the help text. */
     static final List<Command> COMMANDS = List.of(
         new GenerateCommand(),
+        new DynamicsCommand(),
         new DemoCommand());
 
     private Main() {

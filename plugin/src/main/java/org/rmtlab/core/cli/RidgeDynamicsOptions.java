@@ -1,0 +1,36 @@
+package org.rmtlab.core.cli;
+
+import java.util.List;
+
+import org.rmtlab.core.dynamics.DynamicsModel;
+import org.rmtlab.core.dynamics.GradientMethod;
+import org.rmtlab.core.dynamics.RidgeDynamics;
+
+/** {@code --model ridge}: {@link RidgeDynamics}. */
+final class RidgeDynamicsOptions implements DynamicsModelOptions {
+
+    @Override
+    public String id() {
+        return RidgeDynamics.ID;
+    }
+
+    @Override
+    public String summary() {
+        return "linear regression on isotropic data: test risk (bias, variance, init) and training loss";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(
+            Option.of("signal", "1", "teacher norm r^2 = E||beta*||^2"),
+            Option.of("noise", "0.25", "label-noise variance s^2"),
+            Option.of("init", "0", "initialisation s0^2 = E||w0||^2"),
+            Option.of("gamma", "0", "ridge penalty"));
+    }
+
+    @Override
+    public DynamicsModel create(final Args a, final GradientMethod method) {
+        return new RidgeDynamics(a.integer("p"), a.integer("n"), a.real("signal"), a.real("noise"), a.real("init"),
+            a.real("gamma"), method);
+    }
+}

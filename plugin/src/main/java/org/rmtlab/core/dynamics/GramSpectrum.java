@@ -1,0 +1,159 @@
+package org.rmtlab.core.dynamics;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.rmtlab.core.util.Check;
+import org.rmtlab.core.util.Memory;
+
+/**
+ * Eigendecomposition of the sample covariance S = (1/n) X X^T of a data matrix X in R^{p x n} (columns are
+ * samples), computed once and then used to run linear gradient dynamics to any time in closed form.
+ *
+ * <p>Only the r = min(p, n) eigenpairs that can be nonzero are kept: S = V diag(lambda) V^T with V in
+ * R^{p x r} orthonormal. The other p - r directions (when p > n) are the null space of X^T, in which the
+ * data exert no force. When p > n the n x n Gram matrix K = (1/n) X^T X = U diag(lambda) U^T is decomposed
+ * instead, and V = X U diag(lambda)^(-1/2) / sqrt(n) is never formed: the cost is O(min(p, n)^2 max(p, n)).
+ */
+public final class GramSpectrum {
+    private final int p;
+    private final int n;
+    private final double[] lambda;
+    /** p <= n: V (p x r); p > n: U (n x r). */
+    private final DMatrixRMaj basis;
+    private final DMatrixRMaj x;
+    private final boolean wide;
+
+    private GramSpectrum(final DMatrixRMaj x, final double[] lambda, final DMatrixRMaj basis, final boolean wide) {
+        this.p = x.numRows;
+        this.n = x.numCols;
+        this.x = x;
+        this.lambda = lambda;
+        this.basis = basis;
+        this.wide = wide;
+    }
+
+    /**
+     * Decomposes (1/n) X X^T. X is kept by reference (not copied): do not modify it afterwards.
+     *
+     * @param x data matrix, p x n, columns are samples
+     * @throws IllegalArgumentException when X is empty, has non-finite entries or its Gram matrix would not fit
+     */
+    public static GramSpectrum of(final DMatrixRMaj x) {
+        Check.that(x.numRows > 0 && x.numCols > 0, "The data matrix is empty.");
+        for (int i = 0; i < x.getNumElements(); i++) {
+            Check.that(Double.isFinite(x.data[i]), "The data matrix contains " + x.data[i] + ": all entries must be finite.");
+        }
+        final int p = x.numRows;
+        final int n = x.numCols;
+        final boolean wide = p > n;
+        final int r = Math.min(p, n);
+        Memory.require(String.format("the %d x %d Gram matrix and its eigenvectors", r, r), Memory.doubles(r, r, 3));
+        final DMatrixRMaj gram = new DMatrixRMaj(r, r);
+        if (wide) {
+            CommonOps_DDRM.multTransA(x, x, gram);
+        } else {
+            CommonOps_DDRM.multTransB(x, x, gram);
+        }
+        CommonOps_DDRM.scale(1.0 / n, gram);
+        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(r, true, true);
+        Check.that(eig.decompose(gram), "The eigendecomposition of the Gram matrix did not converge.");
+        final double[] lambda = new double[r];
+        final DMatrixRMaj basis = new DMatrixRMaj(r, r);
+        for (int k = 0; k < r; k++) {
+            // rounding can leave the smallest eigenvalues slightly negative; they are 0 for a Gram matrix
+            lambda[k] = Math.max(0, eig.getEigenvalue(k).real);
+            final DMatrixRMaj v = eig.getEigenVector(k);
+            for (int i = 0; i < r; i++) {
+                basis.unsafe_set(i, k, v.data[i]);
+            }
+        }
+        return new GramSpectrum(x, lambda, basis, wide);
+    }
+
+    public int p() {
+        return p;
+    }
+
+    public int n() {
+        return n;
+    }
+
+    /** Number of kept eigenpairs, min(p, n). */
+    public int rank() {
+        return lambda.length;
+    }
+
+    /** Eigenvalue k of (1/n) X X^T (in no particular order). */
+    public double eigenvalue(final int k) {
+        return lambda[k];
+    }
+
+    public double[] eigenvalues() {
+        return lambda.clone();
+    }
+
+    /**
+     * Coordinates V^T v of a p-vector in the eigenbasis. Directions with eigenvalue 0 get coordinate 0: they
+     * belong to the null space, whose part of v has squared norm ||v||^2 - ||V^T v||^2.
+     */
+    public double[] project(final double[] v) {
+        Check.that(v.length == p, "Expected a vector of length p = " + p + ", got " + v.length + ".");
+        final double[] out = new double[lambda.length];
+        if (!wide) {
+            CommonOps_DDRM.multTransA(basis, DMatrixRMaj.wrap(p, 1, v), DMatrixRMaj.wrap(out.length, 1, out));
+            return out;
+        }
+        // V^T v = diag(lambda)^(-1/2) U^T X^T v / sqrt(n)
+        final double[] xv = new double[n];
+        CommonOps_DDRM.multTransA(x, DMatrixRMaj.wrap(p, 1, v), DMatrixRMaj.wrap(n, 1, xv));
+        CommonOps_DDRM.multTransA(basis, DMatrixRMaj.wrap(n, 1, xv), DMatrixRMaj.wrap(out.length, 1, out));
+        for (int k = 0; k < out.length; k++) {
+            out[k] = lambda[k] > 0 ? out[k] / Math.sqrt(n * lambda[k]) : 0;
+        }
+        return out;
+    }
+
+    /** Coordinates V^T (X u / n) of the p-vector X u / n, for an n-vector u (for example u = y: the data pull). */
+    public double[] projectSamples(final double[] u) {
+        Check.that(u.length == n, "Expected a vector of length n = " + n + ", got " + u.length + ".");
+        final double[] out = new double[lambda.length];
+        if (!wide) {
+            final double[] xu = new double[p];
+            CommonOps_DDRM.mult(x, DMatrixRMaj.wrap(n, 1, u), DMatrixRMaj.wrap(p, 1, xu));
+            CommonOps_DDRM.multTransA(basis, DMatrixRMaj.wrap(p, 1, xu), DMatrixRMaj.wrap(out.length, 1, out));
+            for (int k = 0; k < out.length; k++) {
+                out[k] /= n;
+            }
+            return out;
+        }
+        // V^T X u / n = diag(lambda)^(1/2) U^T u / sqrt(n)
+        CommonOps_DDRM.multTransA(basis, DMatrixRMaj.wrap(n, 1, u), DMatrixRMaj.wrap(out.length, 1, out));
+        for (int k = 0; k < out.length; k++) {
+            out[k] *= Math.sqrt(lambda[k] / n);
+        }
+        return out;
+    }
+
+    /**
+     * The n x r matrix X^T V: the outputs X^T w of a weight vector w = V c + (null part) are (X^T V) c, whatever
+     * the null part.
+     */
+    public DMatrixRMaj sampleCoordinates() {
+        final int r = lambda.length;
+        Memory.require(String.format("the %d x %d sample coordinates", n, r), Memory.doubles(n, r, 1));
+        final DMatrixRMaj out = new DMatrixRMaj(n, r);
+        if (!wide) {
+            CommonOps_DDRM.multTransA(x, basis, out);
+            return out;
+        }
+        // X^T V = sqrt(n) U diag(lambda)^(1/2)
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < r; k++) {
+                out.unsafe_set(i, k, basis.unsafe_get(i, k) * Math.sqrt(n * lambda[k]));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package org.rmtlab.core.dynamics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+import org.rmtlab.core.util.Rng;
+
+/** Exact identities of the eigenbasis, for a tall (p < n) and a wide (p > n) data matrix. */
+class GramSpectrumTest {
+    private static final double EPS = 1e-11;
+
+    private static DMatrixRMaj gaussian(final int p, final int n, final Rng rng) {
+        final DMatrixRMaj x = new DMatrixRMaj(p, n);
+        for (int i = 0; i < x.getNumElements(); i++) {
+            x.data[i] = rng.gaussian();
+        }
+        return x;
+    }
+
+    private static double[] vector(final int size, final Rng rng) {
+        final double[] v = new double[size];
+        rng.gaussians(v, 1);
+        return v;
+    }
+
+    @Test
+    void identitiesHoldInBothShapes() {
+        final Rng rng = new Rng(11);
+        for (int[] size : new int[][] {{30, 50}, {50, 30}}) {
+            final int p = size[0];
+            final int n = size[1];
+            final DMatrixRMaj x = gaussian(p, n, rng);
+            final GramSpectrum s = GramSpectrum.of(x);
+            assertEquals(Math.min(p, n), s.rank());
+            // trace: sum lambda = ||X||_F^2 / n
+            double trace = 0;
+            for (double l : s.eigenvalues()) {
+                trace += l;
+            }
+            assertEquals(CommonOps_DDRM.elementSumAbs(elementSquares(x)) / n, trace, EPS * trace);
+            // quadratic form: v^T S v = ||X^T v||^2 / n = sum_k lambda_k (V^T v)_k^2, and ||V^T v|| <= ||v||
+            final double[] v = vector(p, rng);
+            final double[] vc = s.project(v);
+            final double[] xtv = new double[n];
+            CommonOps_DDRM.multTransA(x, DMatrixRMaj.wrap(p, 1, v), DMatrixRMaj.wrap(n, 1, xtv));
+            double quad = 0;
+            for (int k = 0; k < vc.length; k++) {
+                quad += s.eigenvalue(k) * vc[k] * vc[k];
+            }
+            assertEquals(SimulationSupport.dot(xtv, xtv) / n, quad, EPS * quad);
+            assertEquals(true, SimulationSupport.dot(vc, vc) <= SimulationSupport.dot(v, v) * (1 + EPS));
+            // projectSamples(u) = project(X u / n)
+            final double[] u = vector(n, rng);
+            final double[] xu = new double[p];
+            CommonOps_DDRM.mult(x, DMatrixRMaj.wrap(n, 1, u), DMatrixRMaj.wrap(p, 1, xu));
+            for (int i = 0; i < p; i++) {
+                xu[i] /= n;
+            }
+            final double[] a = s.projectSamples(u);
+            final double[] b = s.project(xu);
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(b[k], a[k], EPS * (1 + Math.abs(b[k])), "p = " + p + ", k = " + k);
+            }
+            // X^T w = (X^T V)(V^T w) for every w (the null-space part of w does not reach the outputs)
+            final double[] out = new double[n];
+            CommonOps_DDRM.mult(s.sampleCoordinates(), DMatrixRMaj.wrap(vc.length, 1, vc), DMatrixRMaj.wrap(n, 1, out));
+            for (int i = 0; i < n; i++) {
+                assertEquals(xtv[i], out[i], EPS * (1 + Math.abs(xtv[i])), "p = " + p + ", i = " + i);
+            }
+        }
+    }
+
+    private static DMatrixRMaj elementSquares(final DMatrixRMaj x) {
+        final DMatrixRMaj sq = x.copy();
+        CommonOps_DDRM.elementMult(sq, x);
+        return sq;
+    }
+
+    @Test
+    void rejectsNonFiniteData() {
+        final DMatrixRMaj x = new DMatrixRMaj(3, 3);
+        x.set(1, 2, Double.NaN);
+        assertThrows(IllegalArgumentException.class, () -> GramSpectrum.of(x));
+        assertThrows(IllegalArgumentException.class, () -> GramSpectrum.of(new DMatrixRMaj(0, 3)));
+    }
+}
