@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -375,7 +376,7 @@ public final class Charts {
         }
 
         private static double[] trim(final double[] a, final int m) {
-            return m == a.length ? a : java.util.Arrays.copyOf(a, m);
+            return m == a.length ? a : Arrays.copyOf(a, m);
         }
     }
 
@@ -482,11 +483,14 @@ public final class Charts {
     private static ValueAxis axis(final String label, final boolean log, final double[] range) {
         final ValueAxis a;
         if (log) {
-            a = new LogScaleAxis(label);
+            final LogScaleAxis l = new LogScaleAxis(label);
+            l.home(range[0], range[1]);
+            a = l;
         } else {
-            a = new LinearAxis(label);
+            final LinearAxis l = new LinearAxis(label);
+            l.home(range[0], range[1]);
+            a = l;
         }
-        a.setRange(range[0], range[1]);
         a.setLabelFont(Theme.AXIS_LABEL);
         a.setLabelPaint(Theme.TEXT);
         a.setTickLabelFont(Theme.TICK_LABEL);
@@ -616,7 +620,8 @@ public final class Charts {
                 vertical.add(m);
             } else {
                 final ValueMarker vm = marker(m);
-                vm.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+                // as for vertical lines, the contracted zero-height area swaps top and bottom: this is above the line
+                vm.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                 vm.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
                 vm.setLabelOffset(new RectangleInsets(3, 6, 3, 6));
                 plot.addRangeMarker(0, vm, Layer.FOREGROUND);

@@ -8,6 +8,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnit;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
 
 /**
  * A linear axis with airy ticks. JFreeChart picks the finest tick unit whose labels merely do not overlap,
@@ -17,6 +18,8 @@ import org.jfree.chart.ui.RectangleEdge;
  */
 final class LinearAxis extends NumberAxis {
     private static final long serialVersionUID = 1L;
+    /** The range fitted by {@link Charts}; "auto range" in a chart view returns here. */
+    private Range home;
     static final double MIN_HORIZONTAL = 70;
     static final double MIN_VERTICAL = 40;
 
@@ -39,5 +42,20 @@ final class LinearAxis extends NumberAxis {
             unit = larger;
         }
         setTickUnit((NumberTickUnit) unit, false, false);
+    }
+
+    /** Shows [lower, upper] now and whenever a view asks for the automatic range again. */
+    void home(final double lower, final double upper) {
+        home = new Range(lower, upper);
+        setRange(home);
+    }
+
+    @Override
+    protected void autoAdjustRange() {
+        if (home == null) {
+            super.autoAdjustRange();
+        } else {
+            setRange(home, false, false);
+        }
     }
 }

@@ -14,16 +14,20 @@ import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 
 /**
  * A base-10 log axis with readable ticks. JFreeChart's {@link LogAxis} places ticks at powers of a
  * fractional exponent step (labels such as 1.26) and none at all inside one decade; this axis labels
  * 1-2-5 or 1-2-...-9 times powers of ten when the range is narrow, every decade (or every k-th) when it is
  * wide, always the finest set whose labels do not collide, with unlabelled minor ticks between. Labels are
- * plain decimals while all of them lie in [0.001, 10000), otherwise powers such as 10&#x207B;&#x2075;.
+ * plain decimals while all of them lie in [0.0001, 1000000), otherwise powers such as 10&#x207B;&#x2075;
+ * at whole decades only (a label such as 3&#xD7;10&#x207B;&#x2074; is hard to read).
  */
 final class LogScaleAxis extends LogAxis {
     private static final long serialVersionUID = 1L;
+    /** The range fitted by {@link Charts}; "auto range" in a chart view returns here. */
+    private Range home;
 
     /** Mantissa sets within one decade, from fine to coarse. */
     private static final int[][] MANTISSAS = {{1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 5}, {1, 3}, {1}};
@@ -35,8 +39,8 @@ final class LogScaleAxis extends LogAxis {
     private static final double VERTICAL_GAP = 18;
     /** Minor ticks only when a decade spans at least this many pixels. */
     private static final double MINOR_MIN_DECADE = 28;
-    private static final double PLAIN_LOW = 1e-3;
-    private static final double PLAIN_HIGH = 1e4;
+    private static final double PLAIN_LOW = 1e-4;
+    private static final double PLAIN_HIGH = 1e6;
 
     LogScaleAxis(final String label) {
         super(label);
@@ -56,18 +60,19 @@ final class LogScaleAxis extends LogAxis {
         final double pixelsPerDecade = length / Math.max(hi - lo, 1e-12);
         final FontMetrics fm = g2.getFontMetrics(getTickLabelFont());
         for (int[] mantissas : MANTISSAS) {
-            final List<Tick> major = ticks(mantissas, 1, lo, hi);
+            final List<Tick> major = labelled(positions(mantissas, 1, lo, hi));
             if (major.size() >= 2 && fits(major, fm, horizontal, pixelsPerDecade)) {
-                final List<Tick> minor = mantissas.length == 9 || pixelsPerDecade < MINOR_MIN_DECADE
-                    ? List.of() : ticks(MANTISSAS[0], 1, lo, hi);
+                final List<Tick> minor = mantissas.length == MANTISSAS[0].length || pixelsPerDecade < MINOR_MIN_DECADE
+                    ? List.of() : unlabelled(positions(MANTISSAS[0], 1, lo, hi));
                 return build(major, minor, edge);
             }
         }
         for (int step : DECADE_STEPS) {
-            final List<Tick> major = ticks(MANTISSAS[3], step, lo, hi);
+            final List<Tick> major = labelled(positions(MANTISSAS[3], step, lo, hi));
             if (major.size() >= 2 && fits(major, fm, horizontal, pixelsPerDecade)) {
-                return build(major, pixelsPerDecade * step < MINOR_MIN_DECADE ? List.of() : ticks(MANTISSAS[3], 1, lo, hi),
-                    edge);
+                final List<Tick> minor = pixelsPerDecade * step < MINOR_MIN_DECADE ? List.of()
+                    : unlabelled(positions(MANTISSAS[3], 1, lo, hi));
+                return build(major, minor, edge);
             }
         }
         return build(linearTicks(getLowerBound(), getUpperBound()), List.of(), edge);
@@ -77,12 +82,11 @@ final class LogScaleAxis extends LogAxis {
     private record Tick(double value, String label) {
     }
 
-    /** Ticks m 10^k with m from {@code mantissas} and k a multiple of {@code decadeStep}, inside [lo, hi] in log10. */
-    private static List<Tick> ticks(final int[] mantissas, final int decadeStep, final double lo, final double hi) {
+    /** The pairs {m, k} for m 10^k with m from {@code mantissas}, k a multiple of {@code decadeStep}, in [lo, hi] (log10). */
+    private static List<int[]> positions(final int[] mantissas, final int decadeStep, final double lo,
+        final double hi) {
         final List<int[]> parts = new ArrayList<>();
-        final int kMin = (int) Math.floor(lo) - 1;
-        final int kMax = (int) Math.ceil(hi);
-        for (int k = kMin; k <= kMax; k++) {
+        for (int k = (int) Math.floor(lo) - 1; k <= (int) Math.ceil(hi); k++) {
             if (Math.floorMod(k, decadeStep) != 0) {
                 continue;
             }
@@ -93,14 +97,32 @@ final class LogScaleAxis extends LogAxis {
                 }
             }
         }
+        return parts;
+    }
+
+    /** Labelled ticks, all plain or all powers; none when powers would need mantissas other than 1. */
+    private static List<Tick> labelled(final List<int[]> parts) {
         boolean plain = true;
+        boolean decades = true;
         for (int[] p : parts) {
             final double v = p[0] * Math.pow(10, p[1]);
             plain &= v >= PLAIN_LOW && v < PLAIN_HIGH;
+            decades &= p[0] == 1;
+        }
+        if (!plain && !decades) {
+            return List.of();
         }
         final List<Tick> out = new ArrayList<>(parts.size());
         for (int[] p : parts) {
             out.add(new Tick(p[0] * Math.pow(10, p[1]), plain ? plainLabel(p[0], p[1]) : powerLabel(p[0], p[1])));
+        }
+        return out;
+    }
+
+    private static List<Tick> unlabelled(final List<int[]> parts) {
+        final List<Tick> out = new ArrayList<>(parts.size());
+        for (int[] p : parts) {
+            out.add(new Tick(p[0] * Math.pow(10, p[1]), ""));
         }
         return out;
     }
@@ -113,8 +135,9 @@ final class LogScaleAxis extends LogAxis {
             : 10);
         final List<Tick> out = new ArrayList<>();
         for (long i = (long) Math.ceil(lower / step); i * step <= upper; i++) {
-            final BigDecimal v = BigDecimal.valueOf(i).multiply(BigDecimal.valueOf(step));
-            out.add(new Tick(i * step, v.stripTrailingZeros().toPlainString()));
+            final BigDecimal v = BigDecimal.valueOf(i).multiply(BigDecimal.valueOf(step)).stripTrailingZeros();
+            final boolean plain = i * step >= PLAIN_LOW && i * step < PLAIN_HIGH;
+            out.add(new Tick(i * step, plain ? v.toPlainString() : v.toString()));
         }
         return out;
     }
@@ -177,5 +200,20 @@ final class LogScaleAxis extends LogAxis {
             sb.append(c == '-' ? '\u207B' : digits.charAt(c - '0'));
         }
         return sb.toString();
+    }
+
+    /** Shows [lower, upper] now and whenever a view asks for the automatic range again. */
+    void home(final double lower, final double upper) {
+        home = new Range(lower, upper);
+        setRange(home);
+    }
+
+    @Override
+    protected void autoAdjustRange() {
+        if (home == null) {
+            super.autoAdjustRange();
+        } else {
+            setRange(home, false, false);
+        }
     }
 }

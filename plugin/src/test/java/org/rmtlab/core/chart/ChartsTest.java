@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -128,6 +127,20 @@ class ChartsTest {
         assertEquals(-0.4, l.getDomainAxis().getLowerBound(), 1e-12);
         final Figure fixed = line.toBuilder().xRange(2, 3).build();
         assertEquals(2, Charts.toJFreeChart(fixed).getXYPlot().getDomainAxis().getLowerBound(), 0);
+    }
+
+    /** A chart view's "auto range" (after zooming) returns to the fitted range, margins included. */
+    @Test
+    void autoRangeReturnsToTheFittedRange() {
+        final XYPlot plot = Charts.toJFreeChart(Samples.learningCurves()).getXYPlot();
+        final double lower = plot.getDomainAxis().getLowerBound();
+        final double upper = plot.getRangeAxis().getUpperBound();
+        plot.getDomainAxis().setRange(1, 2);
+        plot.getRangeAxis().setRange(0.5, 0.6);
+        plot.getDomainAxis().setAutoRange(true);
+        plot.getRangeAxis().setAutoRange(true);
+        assertEquals(lower, plot.getDomainAxis().getLowerBound(), 0);
+        assertEquals(upper, plot.getRangeAxis().getUpperBound(), 0);
     }
 
     /** Legend in the order of the series; theory and simulation of one quantity share their colour. */
