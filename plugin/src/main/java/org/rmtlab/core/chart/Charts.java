@@ -74,6 +74,15 @@ public final class Charts {
     /** Largest accepted scale factor. */
     public static final double MAX_SCALE = 4;
 
+    /**
+     * Smallest layout the fonts are made for. A smaller image is laid out at this size (up to
+     * {@link #MAX_SHRINK} times larger) and scaled down, so that text and legend shrink with it instead of
+     * squeezing the plot.
+     */
+    private static final double LAYOUT_WIDTH = 600;
+    private static final double LAYOUT_HEIGHT = 400;
+    private static final double MAX_SHRINK = 1.5;
+
     /** Relative padding around the data on a linear axis, and in decades on a log axis. */
     private static final double MARGIN = 0.04;
     /** Vertical-marker labels closer than this share of the width go on separate rows. */
@@ -149,7 +158,8 @@ public final class Charts {
     }
 
     /**
-     * Renders the figure off-screen.
+     * Renders the figure off-screen. Images smaller than 600 x 400 are laid out larger and scaled down (by at
+     * most 1.5), so that the plot keeps its share of a small image.
      *
      * @param width layout width in pixels, {@value #MIN_SIDE} to {@value #MAX_SIDE}
      * @param height layout height in pixels, {@value #MIN_SIDE} to {@value #MAX_SIDE}
@@ -167,8 +177,10 @@ public final class Charts {
         try {
             g2.setColor(Theme.BACKGROUND);
             g2.fillRect(0, 0, w, h);
-            g2.scale(scale, scale);
-            chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+            final double shrink = Math.min(MAX_SHRINK, Math.max(1, Math.max(LAYOUT_WIDTH / width,
+                LAYOUT_HEIGHT / height)));
+            g2.scale(scale / shrink, scale / shrink);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, width * shrink, height * shrink));
         } finally {
             g2.dispose();
         }
