@@ -130,7 +130,7 @@ public final class Charts {
             final int i = index.size();
             index.put(p, i);
             final Color colour = Theme.colour(groups.get(p.series.group()));
-            plot.setDataset(i, p.dataset(yRange[0], figure.logY()));
+            plot.setDataset(i, p.dataset(yRange[0]));
             plot.setRenderer(i, renderer(p.series.kind(), p.hasErrors(), colour, figure.logY() ? yRange[0] : 0));
         }
         final LegendItemCollection legend = new LegendItemCollection();
@@ -347,7 +347,7 @@ public final class Charts {
         }
 
         /** The JFreeChart dataset; error bars cut at {@code yLower} where their lower end cannot be shown. */
-        XYDataset dataset(final double yLower, final boolean logY) {
+        XYDataset dataset(final double yLower) {
             final String key = series.name().isEmpty() ? " " : series.name();
             switch (series.kind()) {
                 case HISTOGRAM -> {
