@@ -27,6 +27,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A settings tree node: an ordered map from keys to typed values and nested configs.
@@ -452,6 +454,12 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
             dbf.setXIncludeAware(false);
             dbf.setExpandEntityReferences(false);
             final DocumentBuilder builder = dbf.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void error(final SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             return builder.parse(in);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("Cannot read settings XML: " + e.getMessage(), e);
