@@ -7,7 +7,17 @@ import static org.rmtlab.stub.testing.Hooks.types;
 import java.awt.Component;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
@@ -25,6 +35,12 @@ import org.knime.core.node.NodeView;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * One node driven the way KNIME drives it, for unit tests.
@@ -42,7 +58,7 @@ import org.knime.core.node.port.PortObjectSpec;
  * s.addDouble("alpha", 0.5);
  * node.loadSettings(s);
  * BufferedDataTable in = Tables.table(Tables.spec("x", DoubleCell.TYPE), new Object[] {1.0}, new Object[] {2.0});
- * BufferedDataTable out = node.execute(in)[0] instanceof BufferedDataTable t ? t : null;
+ * node.execute(in);
  * double[] y = Tables.doubles(node.table(0), "y");
  * }</pre>
  */
@@ -243,6 +259,93 @@ public final class NodeHarness<M extends NodeModel> {
     public NodeSettings dialogRoundTrip(final PortObjectSpec... inSpecs)
         throws NotConfigurableException, InvalidSettingsException {
         return applyDialog(openDialog(inSpecs));
+    }
+
+    // ---- node description -----------------------------------------------------------------------
+
+    /**
+     * Reads the node description where KNIME looks for it ({@code <FactorySimpleName>.xml} beside the
+     * factory class) and checks what KNIME relies on: the root element {@code knimeNode}, a
+     * {@code name}, one {@code inPort}/{@code outPort} per model port with indices 0, 1, ..., and one
+     * {@code view} per factory view.
+     *
+     * @return the parsed description, for further checks
+     * @throws IllegalStateException listing every problem found
+     */
+    public Document nodeDescription() {
+        final String file = factory.getClass().getSimpleName() + ".xml";
+        final Document doc;
+        try (InputStream in = factory.getClass().getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("No node description " + file + " beside "
+                    + factory.getClass().getName());
+            }
+            doc = parse(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the node description " + file + ": " + e.getMessage(), e);
+        }
+        final List<String> problems = new ArrayList<>();
+        final Element root = doc.getDocumentElement();
+        if (!"knimeNode".equals(root.getLocalName())) {
+            problems.add("the root element is <" + root.getTagName() + ">, not <knimeNode>");
+        }
+        if (elements(root, "name").isEmpty() || elements(root, "name").get(0).getTextContent().isBlank()) {
+            problems.add("no <name>");
+        }
+        final int inPorts = (Integer) callUnchecked(model, NodeModel.class, "getNrInPorts", types());
+        final int outPorts = (Integer) callUnchecked(model, NodeModel.class, "getNrOutPorts", types());
+        final int views = (Integer) callUnchecked(factory, NodeFactory.class, "getNrNodeViews", types());
+        checkIndices(problems, elements(root, "inPort"), "inPort", inPorts);
+        checkIndices(problems, elements(root, "outPort"), "outPort", outPorts);
+        checkIndices(problems, elements(root, "view"), "view", views);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(file + ": " + String.join("; ", problems));
+        }
+        return doc;
+    }
+
+    private static void checkIndices(final List<String> problems, final List<Element> found, final String tag,
+        final int expected) {
+        final Set<String> indices = new TreeSet<>();
+        for (final Element e : found) {
+            indices.add(e.getAttribute("index"));
+        }
+        final Set<String> wanted = new TreeSet<>();
+        for (int i = 0; i < expected; i++) {
+            wanted.add(Integer.toString(i));
+        }
+        if (found.size() != expected || !indices.equals(wanted)) {
+            problems.add(expected + " <" + tag + "> elements with indices " + wanted + " expected, found "
+                + found.size() + " with indices " + indices);
+        }
+    }
+
+    private static List<Element> elements(final Element root, final String localName) {
+        final List<Element> found = new ArrayList<>();
+        final NodeList all = root.getElementsByTagNameNS("*", localName);
+        for (int i = 0; i < all.getLength(); i++) {
+            found.add((Element) all.item(i));
+        }
+        return found;
+    }
+
+    private static Document parse(final InputStream in) throws IOException {
+        try {
+            final DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+            dbf.setNamespaceAware(true);
+            dbf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            final DocumentBuilder builder = dbf.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void error(final SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder.parse(in);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static Object callUnchecked(final Object target, final Class<?> declaring, final String name,

@@ -38,7 +38,7 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
-class NodeHarnessTest {
+public class NodeHarnessTest {
     private static final DataTableSpec IN = Tables.spec("name", StringCell.TYPE, "x", DoubleCell.TYPE, "n", IntCell.TYPE);
 
     private static BufferedDataTable input() {
@@ -206,6 +206,19 @@ class NodeHarnessTest {
         assertTrue(count.getMessage().contains("returned 0 output"), count.getMessage());
     }
 
+    @Test
+    void nodeDescriptionsAreChecked() {
+        final org.w3c.dom.Document doc = NodeHarness.of(new ScaleNode.Factory()).nodeDescription();
+        assertEquals("Manipulator", doc.getDocumentElement().getAttribute("type"));
+        final IllegalStateException broken = assertThrows(IllegalStateException.class,
+            () -> NodeHarness.of(new org.rmtlab.stub.testing.bad.BrokenDescriptionFactory()).nodeDescription());
+        assertTrue(broken.getMessage().contains("inPort") && broken.getMessage().contains("outPort"),
+            broken.getMessage());
+        final IllegalStateException missing = assertThrows(IllegalStateException.class,
+            () -> NodeHarness.of(new BrokenFactory(false)).nodeDescription());
+        assertTrue(missing.getMessage().contains("BrokenFactory.xml"), missing.getMessage());
+    }
+
     private static <C extends Component> C find(final java.awt.Container root, final Class<C> type) {
         for (final Component c : root.getComponents()) {
             if (type.isInstance(c)) {
@@ -222,10 +235,10 @@ class NodeHarnessTest {
     }
 
     /** Announces one column in configure, produces another, or no output at all. */
-    static final class BrokenModel extends NodeModel {
+    public static final class BrokenModel extends NodeModel {
         private final boolean noOutput;
 
-        BrokenModel(final boolean noOutput) {
+        public BrokenModel(final boolean noOutput) {
             super(new PortType[] {BufferedDataTable.TYPE}, new PortType[] {BufferedDataTable.TYPE});
             this.noOutput = noOutput;
         }
