@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.knime.core.data.BooleanValue;
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTable;
@@ -43,7 +44,7 @@ public final class Tables {
         if (namesAndTypes.length % 2 != 0) {
             throw new IllegalArgumentException("spec(...) takes pairs of column name and DataType");
         }
-        final List<org.knime.core.data.DataColumnSpec> columns = new ArrayList<>();
+        final List<DataColumnSpec> columns = new ArrayList<>();
         for (int i = 0; i < namesAndTypes.length; i += 2) {
             if (!(namesAndTypes[i] instanceof String name) || !(namesAndTypes[i + 1] instanceof DataType type)) {
                 throw new IllegalArgumentException("argument " + i + " must be a column name and argument " + (i + 1)
@@ -51,7 +52,7 @@ public final class Tables {
             }
             columns.add(new DataColumnSpecCreator(name, type).createSpec());
         }
-        return new DataTableSpec(columns.toArray(new org.knime.core.data.DataColumnSpec[0]));
+        return new DataTableSpec(columns.toArray(new DataColumnSpec[0]));
     }
 
     /** A table with one row per array of Java values (see the class comment for the mapping). */

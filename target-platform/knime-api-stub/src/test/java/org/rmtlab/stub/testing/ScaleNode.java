@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import javax.swing.JLabel;
 
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
@@ -123,7 +124,7 @@ final class ScaleNode {
         }
 
         private static DataTableSpec outSpec(final DataTableSpec in) {
-            final org.knime.core.data.DataColumnSpec[] columns = new org.knime.core.data.DataColumnSpec[in.getNumColumns() + 1];
+            final DataColumnSpec[] columns = new DataColumnSpec[in.getNumColumns() + 1];
             for (int i = 0; i < in.getNumColumns(); i++) {
                 columns[i] = in.getColumnSpec(i);
             }

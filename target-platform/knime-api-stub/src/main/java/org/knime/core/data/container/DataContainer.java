@@ -3,6 +3,7 @@ package org.knime.core.data.container;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -86,7 +87,7 @@ public class DataContainer implements RowAppender, RowFlushable {
 
             @Override
             public RowIterator iterator() {
-                final java.util.Iterator<DataRow> it = content.iterator();
+                final Iterator<DataRow> it = content.iterator();
                 return new RowIterator() {
                     @Override
                     public boolean hasNext() {

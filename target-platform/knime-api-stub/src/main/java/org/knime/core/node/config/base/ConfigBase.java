@@ -13,6 +13,7 @@ import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.swing.tree.TreeNode;
@@ -596,12 +597,12 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
 
         @Override
         boolean hasIdenticalValue(final AbstractConfigEntry other) {
-            return other instanceof Value v && type.equals(v.type) && java.util.Objects.equals(text, v.text);
+            return other instanceof Value v && type.equals(v.type) && Objects.equals(text, v.text);
         }
 
         @Override
         int valueHash() {
-            return 31 * type.hashCode() + java.util.Objects.hashCode(text);
+            return 31 * type.hashCode() + Objects.hashCode(text);
         }
     }
 }
