@@ -1,0 +1,7 @@
+package org.knime.core.data;
+
+/** A cell that can be read as a truth value. */
+public interface BooleanValue extends DataValue {
+
+    boolean getBooleanValue();
+}

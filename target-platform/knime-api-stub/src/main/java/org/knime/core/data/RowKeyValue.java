@@ -1,0 +1,7 @@
+package org.knime.core.data;
+
+/** Something that identifies a row by a string. */
+public interface RowKeyValue {
+
+    String getString();
+}
