@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
+import javax.swing.JComponent;
 
+import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -155,6 +157,18 @@ public final class Charts {
         }
         decorate(chart, figure, legend.getItemCount() > 0, String.join("\n", footnotes));
         return chart;
+    }
+
+    /**
+     * The figure in an interactive Swing panel (JFreeChart's {@code ChartPanel}: drag to zoom,
+     * mouse wheel, right-click menu), for the node views. Callers see only {@link JComponent}, so the KNIME bundle
+     * does not need JFreeChart's packages. Only call on a machine with a display.
+     */
+    public static JComponent panel(final Figure figure) {
+        final ChartPanel panel = new ChartPanel(toJFreeChart(figure));
+        panel.setMouseWheelEnabled(true);
+        panel.setPreferredSize(new java.awt.Dimension(900, 600));
+        return panel;
     }
 
     /**
