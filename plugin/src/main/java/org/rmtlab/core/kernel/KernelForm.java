@@ -1,0 +1,16 @@
+package org.rmtlab.core.kernel;
+
+/** How the expected kernel of an activation is evaluated (see {@link ExpectedKernels#forActivation}). */
+public enum KernelForm {
+    /** An explicit formula in ||x||^2, ||y||^2 and x.y (arc-sine, arc-cosine, Gaussian integrals). */
+    CLOSED_FORM,
+    /** A polynomial: its Hermite (Mehler) expansion is finite, so the series is exact. */
+    FINITE_EXPANSION,
+    /** A Hermite (Mehler) series truncated adaptively with an error bound, or adaptive quadrature. */
+    NUMERICAL;
+
+    /** True when the kernel is exact up to rounding (closed form or finite expansion). */
+    public boolean exact() {
+        return this != NUMERICAL;
+    }
+}
