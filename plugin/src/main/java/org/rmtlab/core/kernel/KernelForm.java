@@ -7,10 +7,5 @@ public enum KernelForm {
     /** A polynomial: its Hermite (Mehler) expansion is finite, so the series is exact. */
     FINITE_EXPANSION,
     /** A Hermite (Mehler) series truncated adaptively with an error bound, or adaptive quadrature. */
-    NUMERICAL;
-
-    /** True when the kernel is exact up to rounding (closed form or finite expansion). */
-    public boolean exact() {
-        return this != NUMERICAL;
-    }
+    NUMERICAL
 }

@@ -21,13 +21,12 @@ public final class NormalExpectation {
     static final double RANGE = 38;
     private static final double[] BREAKS = {-RANGE, -16, -8, -4, -2, -1, 0, 1, 2, 4, 8, 16, RANGE};
     private static final int ORDER = 10;
-    private static final double[] GL_NODES = GaussLegendre.rule(ORDER)[0];
-    private static final double[] GL_WEIGHTS = GaussLegendre.rule(ORDER)[1];
+    private static final double[][] GL = GaussLegendre.rule(ORDER);
     /** Budget of integrand evaluations per integral. */
     private static final int MAX_EVALUATIONS = 400_000;
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
-    /** A vector-valued integrand; {@code out} has the dimension given to {@link #integrate}. */
+    /** A vector-valued integrand; {@code out} has the dimension given to {@link #integral}. */
     @FunctionalInterface
     public interface VectorFunction {
         void value(double x, double[] out);
@@ -169,14 +168,14 @@ public final class NormalExpectation {
         final double[] sum = new double[dim];
         final double[] v = new double[dim];
         for (int i = 0; i < ORDER; i++) {
-            final double x = mid + half * GL_NODES[i];
+            final double x = mid + half * GL[0][i];
             f.value(x, v);
             for (int k = 0; k < dim; k++) {
                 if (!Double.isFinite(v[k])) {
-                    throw new IllegalArgumentException("The activation is not finite at the Gaussian quadrature point "
-                        + x + " (scaled by the input standard deviation); its expected kernel cannot be computed.");
+                    throw new IllegalArgumentException("The function to average is " + v[k] + " at the Gaussian point "
+                        + x + "; an activation must stay finite wherever its Gaussian input can fall.");
                 }
-                sum[k] += GL_WEIGHTS[i] * v[k];
+                sum[k] += GL[1][i] * v[k];
             }
         }
         for (int k = 0; k < dim; k++) {
