@@ -22,7 +22,8 @@ import org.rmtlab.core.util.Check;
  * <li>Gauss–Hermite rules of 32, 64, ..., 512 nodes: the discrete coefficients h_0 .. h_{q-1} come from
  * one product with the orthogonal matrix of {@link GaussHermite}; the expansion is accepted
  * ("resolved") at order q/2 when the discrete tail beyond q/2 is below {@value #TAIL_TOLERANCE} of
- * sqrt(E[sigma^2]), which is when sigma(sqrt(v) .) is smooth on the scale of the node spacing;</li>
+ * sqrt(E[sigma^2]), which is when sigma(sqrt(v) .) is smooth on the scale of the node spacing, and
+ * when the discrete E[sigma^2] agrees with an independent adaptive integral (this catches aliasing);</li>
  * <li>otherwise (kinks, or steep functions at large v such as tanh at v = 100) adaptive
  * Gauss–Legendre quadrature ({@link NormalExpectation}) of sigma p_k for k up to the order that the
  * largest correlation of interest needs, |r|^{K+1} &lt;= {@value HermiteKernel#ENTRY_TOLERANCE}, at most
@@ -38,6 +39,12 @@ public final class HermiteExpansion {
     /** Gauss–Hermite rules tried in turn. */
     static final int[] RULES = {32, 64, 128, 256, 512};
     private static final double QUADRATURE_TOLERANCE = 1e-13;
+    /**
+     * Largest relative difference between the discrete sum_i w_i sigma(x_i)^2 and the adaptive
+     * E[sigma^2] for a Gauss–Hermite rule to be trusted: a rule far too coarse for an oscillating
+     * sigma (sin at variance 500) can sample it near its zeros and show a small, wrong, "resolved" expansion.
+     */
+    private static final double AGREEMENT = 1e-10;
 
     private final double variance;
     private final double[] h;
@@ -80,6 +87,7 @@ public final class HermiteExpansion {
             final double[] c = discrete(sigma, sd, GaussHermite.of(degree + 1));
             return fromDiscrete(variance, c, degree, degree + 1);
         }
+        final double second = secondMoment(sigma, sd);
         for (int q : RULES) {
             if (q < firstRule) {
                 continue;
@@ -92,11 +100,11 @@ public final class HermiteExpansion {
                 total += c[k] * c[k];
                 beyond += k > order ? c[k] * c[k] : 0;
             }
-            if (beyond <= TAIL_TOLERANCE * TAIL_TOLERANCE * total) {
+            if (beyond <= TAIL_TOLERANCE * TAIL_TOLERANCE * total && Math.abs(total - second) <= AGREEMENT * second) {
                 return fromDiscrete(variance, c, order, q);
             }
         }
-        return adaptive(sigma, variance, orderFor(maxCorrelation));
+        return adaptive(sigma, variance, second, orderFor(maxCorrelation));
     }
 
     /** The order K with |r|^{K+1} below the entry tolerance, within [2, MAX_ORDER]. */
@@ -190,17 +198,27 @@ public final class HermiteExpansion {
         return new HermiteExpansion(variance, h, tail, beyond, true, rule);
     }
 
-    private static HermiteExpansion adaptive(final Activation sigma, final double variance, final int order) {
+    /** E[sigma(sd xi)^2] by adaptive quadrature, independent of the Gauss–Hermite rules. */
+    private static double secondMoment(final Activation sigma, final double sd) {
+        try {
+            return NormalExpectation.of(x -> {
+                final double s = checked(sigma, sd * x);
+                return s * s;
+            }, QUADRATURE_TOLERANCE);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("E[sigma^2] of the activation '" + sigma.id() + "' at input variance "
+                + sd * sd + " overflows. " + e.getMessage(), e);
+        }
+    }
+
+    private static HermiteExpansion adaptive(final Activation sigma, final double variance, final double second,
+        final int order) {
         final double sd = Math.sqrt(variance);
-        final double second = NormalExpectation.of(x -> {
-            final double s = sigma.value(sd * x);
-            return s * s;
-        }, QUADRATURE_TOLERANCE);
         // sigma(sd x) phi(x) p_k(x) = [sigma(sd x) sqrt(phi(x))] q_k(x) with q_k = p_k sqrt(phi) bounded
         // (Hermite functions), which keeps every term finite out to |x| = 38
         final double[] h = NormalExpectation.integral((x, out) -> {
             final double root = Math.sqrt(NormalExpectation.density(x));
-            final double s = sigma.value(sd * x) * root;
+            final double s = checked(sigma, sd * x) * root;
             double prev = 0;
             double cur = root;
             for (int k = 0; k < out.length; k++) {

@@ -252,7 +252,7 @@ class ExpectedKernelsTest {
      * Large input variances (raw-scale data, ||x||^2 ~ 40) make erf nearly a sign function: its Hermite
      * expansion is unresolved, the coefficients come from adaptive quadrature and the near-duplicate
      * pairs from nested quadrature. The numerical kernel still matches the closed form to 1e-10 of the
-     * scale, entry-wise and as a matrix.
+     * scale, entry-wise and as a matrix; so do sin and cos at ||x||^2 ~ 500.
      */
     @Test
     void unresolvedExpansionsStayAccurate() {
@@ -263,11 +263,19 @@ class ExpectedKernelsTest {
         for (double[] x : new double[][] {{40, 40, 39.9}, {40, 35, 5}, {40, 50, -44}}) {
             assertEquals(closed.value(x[0], x[1], x[2]), series.value(x[0], x[1], x[2]), 1e-10 * scale(closed, x[0], x[1]));
         }
-        final DMatrixRMaj x = data(40, 30, 13, 5, 7);
-        final DMatrixRMaj a = ExpectedKernels.matrix(closed, x);
-        final DMatrixRMaj b = ExpectedKernels.matrix(series, x);
-        for (int i = 0; i < a.getNumElements(); i++) {
-            assertEquals(a.data[i], b.data[i], 1e-10, "entry " + i);
+        sameMatrices(erf, data(40, 30, 13, 5, 7));
+        // sin(sqrt(v) t) at v ~ 500 oscillates faster than the Gauss–Hermite rules resolve; sampled near
+        // its zeros it once looked "resolved" with a tiny, wrong E[sigma^2]
+        sameMatrices(Activations.byId("sin"), data(40, 30, 17, 20, 24));
+        sameMatrices(Activations.byId("cos"), data(40, 30, 17, 20, 24));
+    }
+
+    /** Closed form and Hermite series give the same kernel matrix to 1e-10 (all kernels here are at most 1). */
+    private static void sameMatrices(final Activation a, final DMatrixRMaj x) {
+        final DMatrixRMaj closed = ExpectedKernels.matrix(ExpectedKernels.forActivation(a), x);
+        final DMatrixRMaj series = ExpectedKernels.matrix(ExpectedKernels.numerical(a), x);
+        for (int i = 0; i < closed.getNumElements(); i++) {
+            assertEquals(closed.data[i], series.data[i], 1e-10, a.id() + " entry " + i);
         }
     }
 
