@@ -32,8 +32,12 @@ import org.rmtlab.core.util.Check;
  * Immutable.
  */
 public final class HermiteExpansion {
-    /** Relative size of the neglected tail, sqrt(sum_{k &gt; K} h_k^2 / E[sigma^2]), accepted as resolved. */
-    public static final double TAIL_TOLERANCE = 1e-7;
+    /**
+     * Relative size of the neglected tail, sqrt(sum_{k &gt; K} h_k^2 / E[sigma^2]), accepted as resolved:
+     * the square root of {@link HermiteKernel#ENTRY_TOLERANCE}, so that two resolved expansions meet
+     * the entry tolerance even at correlation 1.
+     */
+    public static final double TAIL_TOLERANCE = 1e-6;
     /** Largest order of the adaptive quadrature path. */
     public static final int MAX_ORDER = 256;
     /** Gauss–Hermite rules tried in turn. */

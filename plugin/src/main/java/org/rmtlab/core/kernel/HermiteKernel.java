@@ -85,8 +85,8 @@ public final class HermiteKernel implements ExpectedKernel {
 
     /**
      * One expansion per sample; samples with the same variance share it when its order suffices, and
-     * each sample starts where its predecessor succeeded (its Gauss–Hermite rule, or adaptive
-     * quadrature): samples of one data set have similar norms. Either path meets the same accuracy.
+     * each sample starts near where its predecessor succeeded (one Gauss–Hermite rule below, or
+     * adaptive quadrature): samples of one data set have similar norms. Either path meets the same accuracy.
      */
     private HermiteExpansion[] expansions(final double[] variances, final double[] maxCorrelation, final Progress progress)
         throws CancelledException {
@@ -102,8 +102,9 @@ public final class HermiteKernel implements ExpectedKernel {
                 continue;
             }
             e[i] = HermiteExpansion.of(sigma, variances[i], degree, maxCorrelation[i], rule);
-            // after an unresolved sample, the next one (similar norm) goes straight to adaptive quadrature
-            rule = e[i].rule() > 0 ? e[i].rule() : Integer.MAX_VALUE;
+            // the next sample (similar norm) starts one rule below this one's, or goes straight to
+            // adaptive quadrature after an unresolved sample
+            rule = e[i].rule() > 0 ? e[i].rule() / 2 : Integer.MAX_VALUE;
             shared.put(variances[i], e[i]);
         }
         return e;
