@@ -1,0 +1,78 @@
+package org.rmtlab.core.dynamics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.junit.jupiter.api.Test;
+import org.rmtlab.core.util.Rng;
+
+class TopEigenTest {
+
+    /**
+     * A Wishart matrix plus a rank-one spike (an outlier) and without (top of the bulk, gap O(n^{-2/3})):
+     * eigenvalues as the full decomposition's to rounding, eigenvector with residual ||S v - l1 v|| below
+     * 1e-10 ||S|| and squared cosine 1 with the full decomposition's vector up to (residual / gap)^2.
+     */
+    @Test
+    void matchesTheFullDecomposition() {
+        final Rng rng = new Rng(21);
+        for (double spike : new double[] {0, 5}) {
+            final int n = 80;
+            final DMatrixRMaj x = new DMatrixRMaj(n, 2 * n);
+            rng.gaussians(x.data, 1 / Math.sqrt(2 * n));
+            final DMatrixRMaj s = new DMatrixRMaj(n, n);
+            CommonOps_DDRM.multTransB(x, x, s);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    s.add(i, j, spike / n);
+                }
+            }
+            final TopEigen top = TopEigen.of(s);
+            final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+            assertTrue(eig.decompose(s.copy()));
+            int first = 0;
+            for (int i = 1; i < n; i++) {
+                if (eig.getEigenvalue(i).real > eig.getEigenvalue(first).real) {
+                    first = i;
+                }
+            }
+            double second = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (i != first) {
+                    second = Math.max(second, eig.getEigenvalue(i).real);
+                }
+            }
+            final double l1 = eig.getEigenvalue(first).real;
+            assertEquals(l1, top.l1(), 1e-12 * l1, "spike " + spike);
+            assertEquals(second, top.l2(), 1e-12 * l1, "spike " + spike);
+            final double[] v = top.vector();
+            final DMatrixRMaj sv = new DMatrixRMaj(n, 1);
+            CommonOps_DDRM.mult(s, DMatrixRMaj.wrap(n, 1, v), sv);
+            double residual = 0;
+            for (int i = 0; i < n; i++) {
+                residual += Math.pow(sv.data[i] - top.l1() * v[i], 2);
+            }
+            assertTrue(Math.sqrt(residual) < 1e-10 * l1, "residual " + Math.sqrt(residual));
+            assertEquals(1, TopSingular.overlap(v, eig.getEigenVector(first).data), 1e-8, "spike " + spike);
+        }
+    }
+
+    /** A double top eigenvalue: any unit vector of its eigenspace is right; 1 x 1 and zero matrices. */
+    @Test
+    void degenerateAndTinyMatrices() {
+        final DMatrixRMaj s = CommonOps_DDRM.diag(3, 1, 3, 2);
+        final TopEigen top = TopEigen.of(s);
+        assertEquals(3, top.l1(), 1e-15);
+        assertEquals(3, top.l2(), 1e-15);
+        final double[] v = top.vector();
+        assertEquals(1, v[0] * v[0] + v[2] * v[2], 1e-12);
+        assertEquals(7, TopEigen.of(CommonOps_DDRM.diag(7)).l1(), 0);
+        final TopEigen zero = TopEigen.of(new DMatrixRMaj(3, 3));
+        assertEquals(0, zero.l1(), 0);
+        assertEquals(1, zero.vector()[0], 0);
+    }
+}
