@@ -27,7 +27,7 @@ final class DeepLinearDynamicsOptions implements DynamicsModelOptions {
     @Override
     public List<Option> options() {
         return List.of(
-            Option.of("times", "0.1:30:100", "time grid FROM:TO:COUNT, log-spaced, flow time t"),
+            Option.of("times", "0.1:12:100", "time grid FROM:TO:COUNT, log-spaced, flow time t"),
             Option.of("depth", "2", "number of weight layers L (2: one hidden layer; the theory needs 2)"),
             Option.of("p", "100", "input dimension D"),
             Option.of("width", "200", "hidden width N (the theory uses alpha = D/N)"),

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
@@ -33,13 +31,13 @@ import org.rmtlab.core.util.Progress;
  *   R[x] = int R(., l') x(l') dmu(l'),   beta = w* - e,   w* = (1, 0),   e(0) = (1, -c0 sqrt(lambda)),   m(0) = sigma_a^2,
  * </pre>
  * where R(t) is the kernel of the (finite-rank per unit time) update of Q. R is symmetric, so only its upper
- * triangle is integrated. This is integrated on the quadrature {@link MarchenkoPasturQuadrature#angular} of mu
+ * triangle is integrated. The system is integrated on the quadrature {@link MarchenkoPasturQuadrature#angular} of mu
  * (spectrally accurate because the integrands are smooth on the bulk) by {@link DormandPrince}.
  * Test loss = &lt;e, e&gt; (noise-free target). The top eigenvalue of Q is that of lambda + gamma0^2 R acting
  * on the same function space (its outliers are exactly those of the discretised secular equation); when it
  * does not exceed the bulk edge sigma_W^2 (1 + sqrt(alpha))^2 the edge is reported and the overlap with w* is 0.
- * A Cholesky factorisation of (edge I - A) decides that case without an eigensolver (it exists iff every
- * eigenvalue is below the edge); otherwise {@link TopEigen} gives the outlier and its eigenvector.
+ * {@link TopEigen#above} decides that case with a Cholesky factorisation and finds the outlier and its
+ * eigenvector by Lanczos iteration (a full eigensolver per output time would dominate the cost).
  *
  * <h2>Limits</h2>
  * alpha -&gt; 0 gives Q = sigma_W^2 I + q w* w*^T / D and beta = b w*, which closes on the scalar ODE
@@ -210,19 +208,13 @@ public final class DeepLinearTheory {
             }
             a.data[i * dim + i] += lambda[i % k];
         }
-        final DMatrixRMaj below = new DMatrixRMaj(dim, dim);
-        for (int i = 0; i < a.data.length; i++) {
-            below.data[i] = -a.data[i];
-        }
+        // Lanczos starts from the teacher direction (plus a little of every direction), where the outlier points
+        final double[] start = new double[dim];
         for (int i = 0; i < dim; i++) {
-            below.data[i * dim + i] += edge;
+            start[i] = (i < k ? Math.sqrt(weight[i]) : 0) + 1e-3 / Math.sqrt(dim);
         }
-        final CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(dim, true);
-        if (chol.decompose(below)) {
-            return new double[] {edge, 0};
-        }
-        final TopEigen top = TopEigen.of(a);
-        if (top.l1() <= edge) {
+        final TopEigen top = TopEigen.above(a, edge, start);
+        if (top == null) {
             return new double[] {edge, 0};
         }
         final double[] v = top.vector();

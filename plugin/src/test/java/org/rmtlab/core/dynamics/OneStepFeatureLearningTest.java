@@ -209,6 +209,22 @@ class OneStepFeatureLearningTest {
     }
 
     @Test
+    // the theory is closed-form: 100 learning rates in well under a millisecond once the Gaussian constants are known
+    void theoryIsInteractive() {
+        final double[] etas = new double[100];
+        for (int i = 0; i < etas.length; i++) {
+            etas[i] = 0.3 * Math.pow(100, i / 99.0);
+        }
+        final OneStepFeatureLearning m = model(200, 400, 400, OneStepFeatureLearning.LossNormalisation.HALF_MSE);
+        m.theory(etas);
+        final long start = System.nanoTime();
+        m.theory(etas);
+        final double seconds = (System.nanoTime() - start) * 1e-9;
+        System.out.printf("one-step theory, 100 etas: %.2f ms%n", seconds * 1e3);
+        assertTrue(seconds < 1, seconds + " s");
+    }
+
+    @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new OneStepFeatureLearning.Config(0, 10, 10, TANH, TANH, 0,
             OneStepFeatureLearning.LossNormalisation.MSE));

@@ -1,6 +1,7 @@
 package org.rmtlab.core.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
@@ -59,6 +60,50 @@ class TopEigenTest {
             assertTrue(Math.sqrt(residual) < 1e-10 * l1, "residual " + Math.sqrt(residual));
             assertEquals(1, TopSingular.overlap(v, eig.getEigenVector(first).data), 1e-8, "spike " + spike);
         }
+    }
+
+    /**
+     * Lanczos with a Cholesky certificate against the dense method: null when every eigenvalue is below the
+     * bound, otherwise the same top eigenpair, also from a start vector orthogonal to the top eigenvector
+     * (rounding brings it in, or the dense fallback decides).
+     */
+    @Test
+    void aboveABoundMatchesTheDenseMethod() {
+        final Rng rng = new Rng(5);
+        final int n = 100;
+        final DMatrixRMaj x = new DMatrixRMaj(n, 2 * n);
+        rng.gaussians(x.data, 1 / Math.sqrt(2 * n));
+        final DMatrixRMaj s = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(x, x, s);
+        final double edge = Math.pow(1 + Math.sqrt(0.5), 2);
+        final TopEigen bulk = TopEigen.of(s);
+        assertNull(TopEigen.above(s, bulk.l1() * (1 + 1e-9), ones(n)));
+        // the top of a bulk just below the bound: Lanczos must resolve a gap of O(n^{-2/3})
+        final TopEigen edgeTop = TopEigen.above(s, bulk.l1() * (1 - 1e-3), ones(n));
+        assertEquals(bulk.l1(), edgeTop.l1(), 1e-10 * bulk.l1());
+        assertEquals(1, TopSingular.overlap(bulk.vector(), edgeTop.vector()), 1e-6);
+        // a spike in the direction u: outlier near 1 + spike + ... well above the edge
+        final double[] u = new double[n];
+        u[0] = 1;
+        s.add(0, 0, 3);
+        final TopEigen dense = TopEigen.of(s);
+        assertTrue(dense.l1() > edge + 1);
+        final double[] orthogonal = ones(n);
+        final double along = SimulationSupport.dot(orthogonal, dense.vector());
+        for (int i = 0; i < n; i++) {
+            orthogonal[i] -= along * dense.vector()[i];
+        }
+        for (double[] start : new double[][] {u, ones(n), orthogonal}) {
+            final TopEigen lanczos = TopEigen.above(s, edge, start);
+            assertEquals(dense.l1(), lanczos.l1(), 1e-11 * dense.l1());
+            assertEquals(1, TopSingular.overlap(dense.vector(), lanczos.vector()), 1e-10);
+        }
+    }
+
+    private static double[] ones(final int n) {
+        final double[] v = new double[n];
+        java.util.Arrays.fill(v, 1);
+        return v;
     }
 
     /** A double top eigenvalue: any unit vector of its eigenspace is right; 1 x 1 and zero matrices. */
