@@ -70,9 +70,9 @@ import org.rmtlab.core.util.Rng;
  * <p>Numerics: sigma' is a central difference with step 1e-5 (1 + |t|) because the {@link Activation}
  * contract has no derivative: truncation error about 1e-10 |sigma'''| for smooth sigma, exact for piecewise
  * linear sigma except within 1e-5 of a kink (probability about 1e-5 per entry). Per trial, G0 and its
- * diagnostics are computed once, with the three Gram blocks of W1 = W0 + s G0 (s = eta sqrt(N)) on the smaller
- * side; each eta then costs one combination of them and one symmetric eigenproblem of size min(N, D)
- * ({@link TopSingular}).
+ * diagnostics are computed once, and W1 = W0 + s G0 (s = eta sqrt(N)) is a line of matrices
+ * ({@code TopSingular.Line}): each eta costs one combination of precomputed Gram blocks and one symmetric
+ * eigenproblem of size min(N, D).
  */
 public final class OneStepFeatureLearning implements DynamicsModel {
     public static final String ID = "one-step";
@@ -242,24 +242,17 @@ public final class OneStepFeatureLearning implements DynamicsModel {
         final Rng root = new Rng(seed);
         final CurveAccumulator acc = new CurveAccumulator(m);
         final CurveAccumulator diagnostics = new CurveAccumulator(1);
-        final DMatrixRMaj w1 = new DMatrixRMaj(n, d);
-        final DMatrixRMaj gram = new DMatrixRMaj(side, side);
         for (int r = 0; r < trials; r++) {
             progress.checkCancelled();
             final Step step = draw(root.split());
+            // W1 = W0 + eta sqrt(N) G0 along the learning rates
+            final TopSingular.Line line = new TopSingular.Line(step.w0, step.g0);
             diagnostics.add("rank_one_ratio", new double[] {step.rankOneRatio});
             diagnostics.add("gradient_gap", new double[] {step.gradientGap});
             final double[][] v = new double[6][m];
             for (int i = 0; i < m; i++) {
                 progress.checkCancelled();
-                final double scale = grid[i] * Math.sqrt(n);
-                for (int q = 0; q < w1.data.length; q++) {
-                    w1.data[q] = step.w0.data[q] + scale * step.g0.data[q];
-                }
-                for (int q = 0; q < gram.data.length; q++) {
-                    gram.data[q] = step.gram0.data[q] + scale * (step.gramCross.data[q] + scale * step.gramStep.data[q]);
-                }
-                final TopSingular top = TopSingular.of(w1, gram);
+                final TopSingular top = line.at(grid[i] * Math.sqrt(n));
                 v[0][i] = grid[i] * step.thetaPerEta;
                 v[1][i] = top.s1();
                 v[2][i] = SpikedRectangular.topSingularValue(v[0][i], config.psi1());
@@ -283,12 +276,9 @@ public final class OneStepFeatureLearning implements DynamicsModel {
         return new LearningCurves(ID, TIME, grid, acc.curves(), scalars);
     }
 
-    /**
-     * One draw: W0, a, beta, the gradient G0, the Gram blocks of W0 + s G0 on the smaller side
-     * (W1^T W1 = gram0 + s gramCross + s^2 gramStep when D &lt;= N, W1 W1^T otherwise) and the rank-one diagnostics.
-     */
-    private record Step(DMatrixRMaj w0, DMatrixRMaj g0, DMatrixRMaj gram0, DMatrixRMaj gramCross, DMatrixRMaj gramStep,
-        double[] a, double[] beta, double rankOneRatio, double gradientGap, double thetaPerEta) {
+    /** One draw: W0, a, beta, the gradient G0 and its rank-one diagnostics. */
+    private record Step(DMatrixRMaj w0, DMatrixRMaj g0, double[] a, double[] beta, double rankOneRatio,
+        double gradientGap, double thetaPerEta) {
     }
 
     private Step draw(final Rng rng) {
@@ -352,28 +342,7 @@ public final class OneStepFeatureLearning implements DynamicsModel {
         final TopSingular e = TopSingular.of(rest);
         // realised theta / eta = ||rank-one part of sqrt(N) G0||_op, with ||a|| = 1
         final double realised = Math.abs(c) * sn * Math.sqrt(SimulationSupport.dot(xr, xr));
-        final int side = Math.min(n, d);
-        final DMatrixRMaj gram0 = new DMatrixRMaj(side, side);
-        final DMatrixRMaj gramCross = new DMatrixRMaj(side, side);
-        final DMatrixRMaj gramStep = new DMatrixRMaj(side, side);
-        if (TopSingular.gramOfColumns(w0)) {
-            CommonOps_DDRM.multTransA(w0, w0, gram0);
-            CommonOps_DDRM.multTransA(w0, g0, gramCross);
-            CommonOps_DDRM.multTransA(g0, g0, gramStep);
-        } else {
-            CommonOps_DDRM.multTransB(w0, w0, gram0);
-            CommonOps_DDRM.multTransB(w0, g0, gramCross);
-            CommonOps_DDRM.multTransB(g0, g0, gramStep);
-        }
-        // the cross block enters as W0^T G0 + G0^T W0 (or W0 G0^T + G0 W0^T): symmetrise in place
-        for (int i = 0; i < side; i++) {
-            for (int j = i; j < side; j++) {
-                final double sum = gramCross.get(i, j) + gramCross.get(j, i);
-                gramCross.set(i, j, sum);
-                gramCross.set(j, i, sum);
-            }
-        }
-        return new Step(w0, g0, gram0, gramCross, gramStep, a, beta, g.s1() > 0 ? e.s1() / g.s1() : Double.NaN,
+        return new Step(w0, g0, a, beta, g.s1() > 0 ? e.s1() / g.s1() : Double.NaN,
             g.s1() > 0 ? g.s2() / g.s1() : Double.NaN, realised);
     }
 

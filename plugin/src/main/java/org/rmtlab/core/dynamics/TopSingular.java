@@ -65,6 +65,64 @@ record TopSingular(double s1, double s2, double[] left, double[] right) {
         return colSide ? new TopSingular(s1, s2, other, side) : new TopSingular(s1, s2, side, other);
     }
 
+    /**
+     * The top singular pairs along the line A + s B (same shape), for many s: the Gram matrix on the smaller side
+     * is G(s) = G_AA + s (G_AB + G_BA) + s^2 G_BB, so the three blocks are multiplied once (O(rows cols k) each,
+     * k = min(rows, cols)) and each s costs O(rows cols + k^2) plus the eigenproblem. Not thread-safe (one
+     * workspace).
+     */
+    static final class Line {
+        private final DMatrixRMaj a;
+        private final DMatrixRMaj b;
+        private final DMatrixRMaj gramA;
+        private final DMatrixRMaj gramCross;
+        private final DMatrixRMaj gramB;
+        private final DMatrixRMaj point;
+        private final DMatrixRMaj gram;
+
+        Line(final DMatrixRMaj a, final DMatrixRMaj b) {
+            if (a.numRows != b.numRows || a.numCols != b.numCols) {
+                throw new IllegalArgumentException("A and B must have the same shape.");
+            }
+            this.a = a;
+            this.b = b;
+            final int k = Math.min(a.numRows, a.numCols);
+            gramA = new DMatrixRMaj(k, k);
+            gramCross = new DMatrixRMaj(k, k);
+            gramB = new DMatrixRMaj(k, k);
+            if (gramOfColumns(a)) {
+                CommonOps_DDRM.multTransA(a, a, gramA);
+                CommonOps_DDRM.multTransA(a, b, gramCross);
+                CommonOps_DDRM.multTransA(b, b, gramB);
+            } else {
+                CommonOps_DDRM.multTransB(a, a, gramA);
+                CommonOps_DDRM.multTransB(a, b, gramCross);
+                CommonOps_DDRM.multTransB(b, b, gramB);
+            }
+            // G_AB + G_BA, symmetric
+            for (int i = 0; i < k; i++) {
+                for (int j = i; j < k; j++) {
+                    final double sum = gramCross.get(i, j) + gramCross.get(j, i);
+                    gramCross.set(i, j, sum);
+                    gramCross.set(j, i, sum);
+                }
+            }
+            point = new DMatrixRMaj(a.numRows, a.numCols);
+            gram = new DMatrixRMaj(k, k);
+        }
+
+        /** The top singular pairs of A + s B. */
+        TopSingular at(final double s) {
+            for (int q = 0; q < point.data.length; q++) {
+                point.data[q] = a.data[q] + s * b.data[q];
+            }
+            for (int q = 0; q < gram.data.length; q++) {
+                gram.data[q] = gramA.data[q] + s * (gramCross.data[q] + s * gramB.data[q]);
+            }
+            return of(point, gram);
+        }
+    }
+
     /** Squared cosine between two vectors, in [0, 1]; 0 when either is zero. */
     static double overlap(final double[] u, final double[] v) {
         double uv = 0;

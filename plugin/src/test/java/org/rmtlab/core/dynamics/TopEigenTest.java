@@ -106,6 +106,37 @@ class TopEigenTest {
         return v;
     }
 
+    /**
+     * TopSingular.Line (Gram blocks multiplied once) against TopSingular.of on the explicit A + s B, tall and wide,
+     * and against the singular-value definition A v = s1 u: the same numbers up to rounding of the Gram sums.
+     */
+    @Test
+    void lineOfMatricesMatchesDirectDecomposition() {
+        final Rng rng = new Rng(8);
+        for (int[] shape : new int[][] {{60, 30}, {30, 60}}) {
+            final DMatrixRMaj a = new DMatrixRMaj(shape[0], shape[1]);
+            final DMatrixRMaj b = new DMatrixRMaj(shape[0], shape[1]);
+            rng.gaussians(a.data, 0.2);
+            rng.gaussians(b.data, 0.1);
+            final TopSingular.Line line = new TopSingular.Line(a, b);
+            for (double s : new double[] {0, 0.7, 5}) {
+                final DMatrixRMaj point = a.copy();
+                CommonOps_DDRM.addEquals(point, s, b);
+                final TopSingular direct = TopSingular.of(point);
+                final TopSingular fromLine = line.at(s);
+                assertEquals(direct.s1(), fromLine.s1(), 1e-12 * direct.s1(), "s1, s = " + s);
+                assertEquals(direct.s2(), fromLine.s2(), 1e-12 * direct.s1(), "s2, s = " + s);
+                assertEquals(1, TopSingular.overlap(direct.left(), fromLine.left()), 1e-9);
+                assertEquals(1, TopSingular.overlap(direct.right(), fromLine.right()), 1e-9);
+                final DMatrixRMaj av = new DMatrixRMaj(shape[0], 1);
+                CommonOps_DDRM.mult(point, DMatrixRMaj.wrap(shape[1], 1, fromLine.right()), av);
+                for (int i = 0; i < shape[0]; i++) {
+                    assertEquals(fromLine.s1() * fromLine.left()[i], av.data[i], 1e-10 * fromLine.s1());
+                }
+            }
+        }
+    }
+
     /** A double top eigenvalue: any unit vector of its eigenspace is right; 1 x 1 and zero matrices. */
     @Test
     void degenerateAndTinyMatrices() {
