@@ -137,7 +137,7 @@ public final class MarchenkoPasturProduct {
     }
 
     /** Physical root at a large real z, where x = 1 - 1/z + O(1/z^2) ((1/D) tr BC = 1). */
-    Complex startingRoot(final double far) {
+    private Complex startingRoot(final double far) {
         return newton(Complex.real(1 - 1 / far), Complex.real(far));
     }
 

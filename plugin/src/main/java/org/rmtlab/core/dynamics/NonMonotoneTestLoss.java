@@ -23,7 +23,7 @@ public final class NonMonotoneTestLoss {
     /** The exposed non-monotone setting: psiN = 0.5, psiP = 1.2, no label noise. */
     public static final RandomFeatureFlow EXAMPLE = RandomFeatureFlow.noiseless(0.5, 1.2);
 
-    private static final int SCAN_POINTS = 400;
+    private static final int SCAN_POINTS = 200;
     private static final double MIN_HORIZON = 20;
     private static final double MAX_HORIZON = 400;
 
@@ -42,7 +42,7 @@ public final class NonMonotoneTestLoss {
 
     /**
      * Minimum of the noiseless test loss over [0, horizon] from {@link RandomFeatureFlowResolvent}: a scan on
-     * a grid refined towards t = 0 (t_k = horizon (k/400)^2), then golden-section search between the
+     * a grid refined towards t = 0 (t_k = horizon (k/200)^2), then golden-section search between the
      * neighbours of the best grid point to a relative width of 1e-9.
      */
     public static TestLossMinimum find(final RandomFeatureFlow model, final double horizon) {

@@ -7,7 +7,8 @@ final class Polynomials {
 
     /**
      * Real roots of c3 x^3 + c2 x^2 + c1 x + c0 (c3 != 0), ascending, each polished by Newton steps on
-     * the original coefficients while they reduce the residual. Trigonometric form when there are three real roots, Cardano's otherwise;
+     * the original coefficients while they reduce the residual (the closed forms lose many digits when one
+     * root is much larger than the others, as for a tiny c3). Trigonometric form when there are three real roots, Cardano's otherwise;
      * a double root is reported twice.
      */
     static double[] realCubicRoots(final double c3, final double c2, final double c1, final double c0) {
@@ -32,7 +33,7 @@ final class Polynomials {
             roots = new double[] {shift + Math.cbrt(-q / 2 + r) + Math.cbrt(-q / 2 - r)};
         }
         for (int i = 0; i < roots.length; i++) {
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < 60; k++) {
                 final double x = roots[i];
                 final double f = ((c3 * x + c2) * x + c1) * x + c0;
                 final double next = x - f / ((3 * c3 * x + 2 * c2) * x + c1);

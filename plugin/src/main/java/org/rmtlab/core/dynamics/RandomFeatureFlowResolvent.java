@@ -28,9 +28,11 @@ import org.rmtlab.core.util.Memory;
  * for the test loss and O(n) for the others.
  *
  * <p>Cancellation. Two places could lose digits, and neither does: the contour keeps |e^{tz}| <= 10^3, so
- * rounding errors are amplified at most about a thousandfold (measured agreement with a contour of twice the
- * nodes: 1e-13 at t = 50), and the two-point function uses the subtraction-free divided difference of G (see
- * {@link MarchenkoPasturProduct}). Double precision is therefore enough; no extended precision is needed.
+ * rounding errors are amplified at most about a thousandfold, and the two-point function uses the
+ * subtraction-free divided difference of G (see {@link MarchenkoPasturProduct}) instead of the 0/0 quotient
+ * of rf-dynamics.md. Double precision is therefore enough; no extended precision is needed. Measured:
+ * contours built for horizons 10, 50 and 1000 (118 to 1986 nodes, different ellipses) agree to 2e-12 or
+ * better at every t up to 50, for noiseless and noisy models and for psiN = psiP.
  */
 public final class RandomFeatureFlowResolvent {
     private final RandomFeatureFlow model;
@@ -57,9 +59,9 @@ public final class RandomFeatureFlowResolvent {
         z = new Complex[2 * half];
         x = new Complex[2 * half];
         w = new Complex[2 * half];
-        Complex xPrev = law.track(law.startingRoot(1e3 * (1 + law.upperEdge())),
-            Complex.real(1e3 * (1 + law.upperEdge())), Complex.real(contour.rightmost()));
+        // follow the branch around the upper half of the ellipse, starting on the positive real axis
         Complex zPrev = Complex.real(contour.rightmost());
+        Complex xPrev = law.xAt(zPrev);
         for (int k = 0; k < half; k++) {
             z[k] = contour.node(k);
             w[k] = contour.weight(k);
