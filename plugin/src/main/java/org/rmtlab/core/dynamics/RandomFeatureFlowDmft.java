@@ -63,6 +63,8 @@ import org.rmtlab.core.util.Progress;
 public final class RandomFeatureFlowDmft {
     /** Rows from which the four convolutions are updated in parallel. */
     private static final int PARALLEL_ROW = 128;
+    /** Rows whose sums over earlier rows are accumulated in one pass over the stored arrays. */
+    private static final int BLOCK = 16;
 
     private final RandomFeatureFlow model;
 
@@ -123,15 +125,21 @@ public final class RandomFeatureFlowDmft {
         final Congruence[] all = {gs, tt, zz, uu};
         final double total = (double) n * n * n;
         for (int m = 0; m < n; m++) {
-            if (m % 16 == 0) {
+            if (m % BLOCK == 0) {
                 progress.checkCancelled();
                 progress.report((double) m * m * m / total, "DMFT row " + (m + 1) + " of " + n);
+                final int start = m;
+                final int end = Math.min(n, m + BLOCK);
+                forEach(all, m, c -> c.beginBlock(start, end));
             }
-            final int row = m;
-            forEach(all, m, c -> c.beginRow(row));
+            for (Congruence c : all) {
+                c.beginRow(m);
+            }
             for (int j = 0; j <= m; j++) {
                 if (j == m) {
-                    forEach(all, m, c -> c.prepareDiagonal(row));
+                    for (Congruence c : all) {
+                        c.prepareDiagonal(m);
+                    }
                 }
                 final double kGs = gs.constant(m, j);
                 final double kT = tt.constant(m, j);
@@ -212,8 +220,9 @@ public final class RandomFeatureFlowDmft {
     }
 
     /**
-     * Runs the O(m^2) row updates of the four convolutions, in parallel once rows are long enough to pay for
-     * it. Each convolution is updated by one thread in a fixed order, so results do not depend on threads.
+     * Runs the O(m^2 BLOCK) block updates of the four convolutions, in parallel once rows are long enough to
+     * pay for it. Each convolution is updated by one thread in a fixed order, so results do not depend on
+     * threads.
      */
     private static void forEach(final Congruence[] all, final int m, final java.util.function.Consumer<Congruence> op) {
         if (m < PARALLEL_ROW) {
@@ -270,6 +279,10 @@ public final class RandomFeatureFlowDmft {
      * U = X A^T (U(k, j) = sum_{l <= j} X(k, l) A(j, l)), so that
      * Y(m, j) = sum_{k < m} A(m, k) U(k, j) + A(m, m) sum_{l < j} X(m, l) A(j, l) + A(m, m) A(j, j) X(m, j):
      * a known part and a coefficient times the unknown X(m, j).
+     *
+     * <p>The sums over earlier rows dominate the cost (O(m^2) per row) and are limited by memory bandwidth
+     * once U and X outgrow the cache, so they are accumulated for a block of {@link #BLOCK} rows in a single
+     * pass over U and X ({@link #beginBlock}); each row then adds the few terms from inside its block.
      */
     private static final class Congruence {
         private final double[] kernel;
@@ -277,8 +290,15 @@ public final class RandomFeatureFlowDmft {
         private final double h;
         private final double[][] input;
         private final double[][] half;
-        private final double[] row;
+        /** Rows A(m, .) of the current block. */
+        private final double[][] blockRows;
+        /** sum_{k < m0} A(m, k) U(k, j), j < m0, for the rows m of the current block. */
+        private final double[][] blockKnown;
+        /** sum_{l < m0} X(k, l) A(m, l), k < m0, the part of U(k, m) before the block. */
+        private final double[][] blockHalf;
         private final double[] known;
+        private int blockStart;
+        private double[] row;
         private double knownDiagonal;
         private double pending;
 
@@ -289,7 +309,9 @@ public final class RandomFeatureFlowDmft {
             this.input = input;
             final int n = kernel.length;
             this.half = new double[n][n];
-            this.row = new double[n];
+            this.blockRows = new double[BLOCK][n];
+            this.blockKnown = new double[BLOCK][n];
+            this.blockHalf = new double[BLOCK][n];
             this.known = new double[n];
         }
 
@@ -302,16 +324,44 @@ public final class RandomFeatureFlowDmft {
             return (i == l ? delta : 0) + weight * kernel[i - l];
         }
 
-        /** Row m of A and the part of Y(m, j), j < m, that depends on earlier rows only. */
-        void beginRow(final int m) {
-            for (int l = 0; l <= m; l++) {
-                row[l] = entry(m, l);
+        /** Rows m0 <= m < m1: their rows of A and their sums over the rows k < m0, in one pass. */
+        void beginBlock(final int m0, final int m1) {
+            blockStart = m0;
+            final int rows = m1 - m0;
+            for (int b = 0; b < rows; b++) {
+                final int m = m0 + b;
+                for (int l = 0; l <= m; l++) {
+                    blockRows[b][l] = entry(m, l);
+                }
+                java.util.Arrays.fill(blockKnown[b], 0, m0, 0);
             }
-            java.util.Arrays.fill(known, 0, m, 0);
+            for (int k = 0; k < m0; k++) {
+                final double[] uk = half[k];
+                final double[] xk = input[k];
+                for (int b = 0; b < rows; b++) {
+                    final double[] ab = blockRows[b];
+                    final double amk = ab[k];
+                    final double[] kb = blockKnown[b];
+                    double v = 0;
+                    for (int j = 0; j < m0; j++) {
+                        kb[j] += amk * uk[j];
+                        v += xk[j] * ab[j];
+                    }
+                    blockHalf[b][k] = v;
+                }
+            }
+        }
+
+        /** The part of Y(m, j), j < m, that depends on earlier rows only. */
+        void beginRow(final int m) {
+            final int m0 = blockStart;
+            row = blockRows[m - m0];
+            System.arraycopy(blockKnown[m - m0], 0, known, 0, m0);
+            java.util.Arrays.fill(known, m0, m, 0);
             for (int k = 0; k < m; k++) {
                 final double amk = row[k];
                 final double[] uk = half[k];
-                for (int j = 0; j < m; j++) {
+                for (int j = k < m0 ? m0 : 0; j < m; j++) {
                     known[j] += amk * uk[j];
                 }
             }
@@ -319,11 +369,13 @@ public final class RandomFeatureFlowDmft {
 
         /** Once X(m, l) is known for l < m: U(k, m) for k < m and the known part of Y(m, m). */
         void prepareDiagonal(final int m) {
+            final int m0 = blockStart;
+            final double[] before = blockHalf[m - m0];
             double sum = 0;
             for (int k = 0; k < m; k++) {
                 final double[] xk = input[k];
-                double v = 0;
-                for (int l = 0; l <= m; l++) {
+                double v = k < m0 ? before[k] : 0;
+                for (int l = k < m0 ? m0 : 0; l <= m; l++) {
                     v += xk[l] * row[l];
                 }
                 half[k][m] = v;
