@@ -116,7 +116,8 @@ public final class MarchenkoPasturProduct {
 
     /**
      * x = zG at z, followed from z = +infinity along a path that avoids the support: along the real axis
-     * for real z > 0, else horizontally at height Im z (or at height 1, then down, for real z < -lambda_+).
+     * for real z > 0; else up to the height H = max(1, |Im z|) (on the side of Im z), left above Re z and
+     * straight down to z, so that the path meets the cut, if at all, only at right angles near z.
      */
     Complex xAt(final Complex z) {
         Check.that(z.isFinite(), "z must be finite, but is " + z + ".");
@@ -128,12 +129,12 @@ public final class MarchenkoPasturProduct {
         if (z.im() == 0 && z.re() > 0) {
             return track(x, start, z);
         }
-        final double height = z.im() != 0 ? z.im() : 1;
+        final double height = z.im() < 0 ? Math.min(-1, z.im()) : Math.max(1, z.im());
         final Complex corner = new Complex(far, height);
         x = track(x, start, corner);
         final Complex above = new Complex(z.re(), height);
         x = track(x, corner, above);
-        return z.im() != 0 ? x : track(x, above, z);
+        return track(x, above, z);
     }
 
     /** Physical root at a large real z, where x = 1 - 1/z + O(1/z^2) ((1/D) tr BC = 1). */

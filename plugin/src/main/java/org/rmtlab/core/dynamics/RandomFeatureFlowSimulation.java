@@ -12,12 +12,19 @@ import org.rmtlab.core.util.Rng;
  * Exact finite-size simulation of {@link RandomFeatureFlow}: draws F, X, w* and eps, and evaluates the
  * gradient flow in closed form at every requested time, without time stepping.
  *
- * <p>Solution (rf-dynamics.md, "Reduction"): with K = X^T B X/P = V diag(kappa) V^T (P x P, symmetric),
- * Delta(t) = Delta0 + B X V [g_t(kappa) o (sqrt(D) V^T eps - V^T X^T Delta0)]/P, g_t(k) = (1 - e^{-tk})/k,
- * Delta0 = -w*. It follows from writing Delta(t) = Delta0 + B X c(t)/P, which turns the D-dimensional
- * flow into dc/dt = -K c + sqrt(D) eps - X^T Delta0. The training residual obeys de/dt = -K e, so
- * e(t) = V e^{-t kappa} V^T y. One symmetric eigen-decomposition per trial serves every time; the cost is
- * O(N D^2 + D^2 P + D P^2 + P^3) per trial plus O(D P) per time.
+ * <p>Solution. With the feature matrix Phi = F X/sqrt(D) (N x P, column mu = phi(x_mu)) the flow is
+ * da/dt = (D/(P sqrt(N))) Phi e with the training residual e = y - Phi^T a/sqrt(N), that is
+ * da/dt = -Q a + b with Q = D Phi Phi^T/(P N) and b = D Phi y/(P sqrt(N)), so a(t) = g_t(Q) b with
+ * g_t(k) = (1 - e^{-tk})/k; equivalently de/dt = -K e with K = D Phi^T Phi/(P N) = X^T B X/P, the form of
+ * rf-dynamics.md ("Reduction"). Q and K share their non-zero eigenvalues, so the smaller one is decomposed:
+ * <ul>
+ * <li>N <= P: Q = W diag(lambda) W^T, a(t) = W [g_t(lambda) o W^T b], e(t) = y - Phi^T a(t)/sqrt(N);</li>
+ * <li>N > P: K = V diag(kappa) V^T, e(t) = V [e^{-t kappa} o V^T y] and
+ * a(t) = D Phi V [g_t(kappa) o V^T y]/(P sqrt(N)).</li>
+ * </ul>
+ * Then test(t) = ||F^T a(t)/sqrt(N) - w*||^2/D and train(t) = ||e(t)||^2/P. One symmetric eigen-decomposition
+ * per trial serves every time: O(N D P + min(N, P)^2 max(N, P, D) + min(N, P)^3) per trial plus
+ * O(min(N, P) (D + P)) per time.
  *
  * <p>Determinism: trial k uses the k-th stream split from the seed, and draws F (row by row), X, w*, eps in
  * that order (so {@link HermitianCounterpart} with the same seed sees the same F, X and w*).
@@ -62,9 +69,14 @@ public final class RandomFeatureFlowSimulation {
         return p;
     }
 
-    /** Bytes of the matrices of one trial: F, B, X, B X, K, its eigenvectors and the workspace, B X V. */
+    /**
+     * Bytes of the matrices of one trial: F, X, Phi, the Gram matrix of size min(N, P), its eigenvectors and
+     * the decomposition's workspace, and the two maps applied at every time.
+     */
     public long memoryBytes() {
-        return Memory.doubles(n, d, 1) + Memory.doubles(d, d, 1) + Memory.doubles(d, p, 3) + Memory.doubles(p, p, 3);
+        final long m = Math.min(n, p);
+        return Memory.doubles(n, d, 1) + Memory.doubles(d, p, 1) + Memory.doubles(n, p, 2) + Memory.doubles(m, m, 3)
+            + Memory.doubles(d + (long) p, m, 1);
     }
 
     /**
@@ -111,63 +123,111 @@ public final class RandomFeatureFlowSimulation {
         final double[] eps = new double[p];
         rng.gaussians(eps, model.noise());
 
-        final DMatrixRMaj b = new DMatrixRMaj(d, d);
-        CommonOps_MT_DDRM.multTransA(1.0 / n, f, f, b);
-        final DMatrixRMaj bx = new DMatrixRMaj(d, p);
-        CommonOps_MT_DDRM.mult(b, x, bx);
-        final DMatrixRMaj k = new DMatrixRMaj(p, p);
-        CommonOps_MT_DDRM.multTransA(1.0 / p, x, bx, k);
-        symmetrise(k);
-        progress.checkCancelled();
-        final SymmetricEigen eig = SymmetricEigen.of(k);
-        progress.checkCancelled();
-        final DMatrixRMaj v = eig.vectors();
-        final double[] kappa = eig.values();
-
-        // X^T w*, the source sqrt(D) eps + X^T w* of c(t), and the labels y = X^T w*/sqrt(D) + eps
-        final double[] xtw = new double[p];
+        final double sqrtD = Math.sqrt(d);
+        final double sqrtN = Math.sqrt(n);
+        final DMatrixRMaj phi = new DMatrixRMaj(n, p);
+        CommonOps_MT_DDRM.mult(1 / sqrtD, f, x, phi);
+        final double[] y = new double[p];
         for (int i = 0; i < d; i++) {
-            final double wi = wStar[i];
+            final double wi = wStar[i] / sqrtD;
             final int row = i * p;
             for (int j = 0; j < p; j++) {
-                xtw[j] += x.data[row + j] * wi;
+                y[j] += x.data[row + j] * wi;
             }
         }
-        final double sqrtD = Math.sqrt(d);
-        final double[] source = new double[p];
-        final double[] y = new double[p];
         for (int j = 0; j < p; j++) {
-            source[j] = sqrtD * eps[j] + xtw[j];
-            y[j] = xtw[j] / sqrtD + eps[j];
+            y[j] += eps[j];
         }
-        final double[] r = transposeTimes(v, source);
-        final double[] yv = transposeTimes(v, y);
-        final DMatrixRMaj m = new DMatrixRMaj(d, p);
-        CommonOps_MT_DDRM.mult(bx, v, m);
+        progress.checkCancelled();
+        final double scale = d / ((double) p * n);
+        // at time t, with c = g_t(rate) o coefficients: F^T a/sqrt(N) = weightMap c, and
+        // e = y - residualMap c (N <= P) or e = V [e^{-t kappa} o V^T y] (N > P)
+        final double[] rate;
+        final double[] coefficients;
+        final DMatrixRMaj weightMap;
+        final DMatrixRMaj residualMap;
+        if (n <= p) {
+            final DMatrixRMaj q = new DMatrixRMaj(n, n);
+            CommonOps_MT_DDRM.multTransB(scale, phi, phi, q);
+            symmetrise(q);
+            final SymmetricEigen eig = SymmetricEigen.of(q);
+            rate = eig.values();
+            final double[] b = times(phi, y, d / (p * sqrtN));
+            coefficients = transposeTimes(eig.vectors(), b);
+            // F^T a/sqrt(N) = (F^T W/sqrt(N)) [g o c]; Phi^T a/sqrt(N) = (Phi^T W/sqrt(N)) [g o c]
+            weightMap = new DMatrixRMaj(d, n);
+            CommonOps_MT_DDRM.multTransA(1 / sqrtN, f, eig.vectors(), weightMap);
+            residualMap = new DMatrixRMaj(p, n);
+            CommonOps_MT_DDRM.multTransA(1 / sqrtN, phi, eig.vectors(), residualMap);
+        } else {
+            final DMatrixRMaj k = new DMatrixRMaj(p, p);
+            CommonOps_MT_DDRM.multTransA(scale, phi, phi, k);
+            symmetrise(k);
+            final SymmetricEigen eig = SymmetricEigen.of(k);
+            rate = eig.values();
+            final DMatrixRMaj v = eig.vectors();
+            coefficients = transposeTimes(v, y);
+            // F^T a/sqrt(N) = D F^T Phi V [g o V^T y]/(P N)
+            final DMatrixRMaj phiV = new DMatrixRMaj(n, p);
+            CommonOps_MT_DDRM.mult(phi, v, phiV);
+            weightMap = new DMatrixRMaj(d, p);
+            CommonOps_MT_DDRM.multTransA(scale, f, phiV, weightMap);
+            residualMap = null;
+        }
+        progress.checkCancelled();
 
+        final int m = rate.length;
         final double[] train = new double[times.length];
         final double[] test = new double[times.length];
-        final double[] c = new double[p];
+        final double[] c = new double[m];
         for (int ti = 0; ti < times.length; ti++) {
             final double t = times[ti];
-            double trainSum = 0;
-            for (int j = 0; j < p; j++) {
-                c[j] = flowIntegral(t, kappa[j]) * r[j] / p;
-                trainSum += Math.exp(-2 * t * kappa[j]) * yv[j] * yv[j];
+            for (int j = 0; j < m; j++) {
+                c[j] = flowIntegral(t, rate[j]) * coefficients[j];
             }
-            train[ti] = trainSum / p;
-            double testSum = 0;
-            for (int i = 0; i < d; i++) {
-                double delta = -wStar[i];
-                final int row = i * p;
-                for (int j = 0; j < p; j++) {
-                    delta += m.data[row + j] * c[j];
+            test[ti] = distanceSquared(weightMap, c, wStar) / d;
+            if (residualMap != null) {
+                train[ti] = distanceSquared(residualMap, c, y) / p;
+            } else {
+                double sum = 0;
+                for (int j = 0; j < m; j++) {
+                    final double r = Math.exp(-t * rate[j]) * coefficients[j];
+                    sum += r * r;
                 }
-                testSum += delta * delta;
+                train[ti] = sum / p;
             }
-            test[ti] = testSum / d;
         }
         return new double[][] {train, test};
+    }
+
+    /** ||M c - target||^2. */
+    private static double distanceSquared(final DMatrixRMaj m, final double[] c, final double[] target) {
+        final int cols = m.numCols;
+        double sum = 0;
+        for (int i = 0; i < m.numRows; i++) {
+            double value = -target[i];
+            final int row = i * cols;
+            for (int j = 0; j < cols; j++) {
+                value += m.data[row + j] * c[j];
+            }
+            sum += value * value;
+        }
+        return sum;
+    }
+
+    /** factor M v. */
+    private static double[] times(final DMatrixRMaj m, final double[] vec, final double factor) {
+        final int cols = m.numCols;
+        final double[] out = new double[m.numRows];
+        for (int i = 0; i < m.numRows; i++) {
+            double sum = 0;
+            final int row = i * cols;
+            for (int j = 0; j < cols; j++) {
+                sum += m.data[row + j] * vec[j];
+            }
+            out[i] = factor * sum;
+        }
+        return out;
     }
 
     /** g_t(k) = (1 - e^{-tk})/k, = t at k = 0 (eigenvalues of K can be 0 up to rounding). */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.core.util.Rng;
@@ -15,12 +17,15 @@ class RandomFeatureFlowSimulationTest {
     /**
      * The closed-form solution against a direct integration of the original flow da/dt = -D dL/da in the
      * feature weights a (not the reduced Delta equation), by classical Runge-Kutta with step 1e-3 (global
-     * error O(1e-12) for rates up to lambda_+ of about 10). Small system: D = 20, N = 10, P = 26, so the
-     * zero modes of K (P > N) are exercised too.
+     * error O(1e-12) for rates up to lambda_+ of about 10). Small systems, D = 20, on both paths of the
+     * solution: N = 10 < P = 26 (feature-space Gram matrix; K has zero modes) and N = 30 > P = 12 (data-space
+     * Gram matrix; Q has zero modes).
      */
-    @Test
-    void closedFormMatchesDirectIntegrationOfTheGradientFlow() throws CancelledException {
-        final RandomFeatureFlow model = new RandomFeatureFlow(0.5, 1.3, 0.4);
+    @ParameterizedTest
+    @CsvSource({"0.5, 1.3, 0.4", "1.5, 0.6, 0.3"})
+    void closedFormMatchesDirectIntegrationOfTheGradientFlow(final double psiN, final double psiP, final double noise)
+        throws CancelledException {
+        final RandomFeatureFlow model = new RandomFeatureFlow(psiN, psiP, noise);
         final RandomFeatureFlowSimulation sim = new RandomFeatureFlowSimulation(model, 20);
         final double[] times = {0, 0.5, 2};
         final double[][] exact = sim.trial(times, new Rng(9), Progress.NONE);
