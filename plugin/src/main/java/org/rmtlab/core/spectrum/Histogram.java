@@ -137,7 +137,7 @@ public record Histogram(double[] edges, long[] counts, double[] densities, long 
         }
         final double iqr = quantileOfSorted(inside, 0.75) - quantileOfSorted(inside, 0.25);
         final long k = iqr > 0
-            ? (long) Math.ceil((to - from) / (2 * iqr * Math.cbrt(n)))
+            ? (long) Math.ceil((to - from) * Math.cbrt(n) / (2 * iqr))
             : (long) Math.ceil(Math.log(n) / Math.log(2) + 1);
         return (int) Math.max(1, Math.min(MAX_AUTO_BINS, k));
     }

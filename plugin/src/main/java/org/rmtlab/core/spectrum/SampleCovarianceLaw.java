@@ -34,8 +34,7 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
     private final double sideFactor;
     private final List<Panel[]> panels = new ArrayList<>();
     private final double[] intervalMass;
-    private double worstResidual;
-    private Complex last;
+    private final double worstResidual;
 
     /** One theta panel of an interval: its range, the covariance-side mass before it and the roots at its nodes. */
     private record Panel(double from, double to, double massBefore, Complex[] roots) {
@@ -53,18 +52,18 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
         this.sideFactor = side == SampleMatrix.COVARIANCE ? 1 : equation.ratio();
         final List<SupportInterval> support = equation.support();
         intervalMass = new double[support.size()];
+        double worst = 0;
         for (int i = 0; i < support.size(); i++) {
-            final List<Panel> list = new ArrayList<>();
+            final Tabulation t = new Tabulation(support.get(i));
             double mass = 0;
-            last = null;
             for (int j = 0; j < INITIAL_PANELS; j++) {
-                mass = refine(support.get(i), Math.PI * j / INITIAL_PANELS, Math.PI * (j + 1) / INITIAL_PANELS, mass,
-                    list, 0);
+                mass = t.refine(Math.PI * j / INITIAL_PANELS, Math.PI * (j + 1) / INITIAL_PANELS, mass, 0);
             }
-            panels.add(list.toArray(new Panel[0]));
+            panels.add(t.panels.toArray(new Panel[0]));
             intervalMass[i] = mass;
+            worst = Math.max(worst, t.worstResidual);
         }
-        last = null;
+        worstResidual = worst;
     }
 
     public SilversteinEquation equation() {
@@ -175,37 +174,6 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
         return sideFactor * Math.max(0, y.im()) / (Math.PI * equation.ratio() * yy);
     }
 
-    /** Integrates one panel and its halves; keeps the halves when they agree, otherwise bisects. */
-    private double refine(final SupportInterval s, final double from, final double to, final double massBefore,
-        final List<Panel> out, final int depth) {
-        final double mid = 0.5 * (from + to);
-        final Complex[] whole = roots(s, from, to);
-        final Complex[] left = roots(s, from, mid);
-        final Complex[] right = roots(s, mid, to);
-        final double mw = integrate(s, from, to, whole);
-        final double ml = integrate(s, from, mid, left);
-        final double mr = integrate(s, mid, to, right);
-        if (Math.abs(mw - ml - mr) <= PANEL_TOLERANCE || depth >= MAX_DEPTH) {
-            out.add(new Panel(from, mid, massBefore, left));
-            out.add(new Panel(mid, to, massBefore + ml, right));
-            return massBefore + ml + mr;
-        }
-        final double m = refine(s, from, mid, massBefore, out, depth + 1);
-        return refine(s, mid, to, m, out, depth + 1);
-    }
-
-    /** Roots at the Gauss–Legendre nodes of [from, to] in theta, by continuation from the last root found. */
-    private Complex[] roots(final SupportInterval s, final double from, final double to) {
-        final Complex[] ys = new Complex[RULE.order()];
-        for (int k = 0; k < ys.length; k++) {
-            final SilversteinSolution sol = equation.solve(Complex.real(xOf(s, RULE.node(k, from, to))), last);
-            worstResidual = Math.max(worstResidual, sol.residual());
-            ys[k] = sol.y();
-            last = sol.y();
-        }
-        return ys;
-    }
-
     /** Covariance-side mass over [from, to] in theta, from the roots at the nodes. */
     private double integrate(final SupportInterval s, final double from, final double to, final Complex[] ys) {
         double m = 0;
@@ -216,6 +184,46 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
             m += RULE.weight(k, from, to) * f * 0.5 * s.width() * Math.sin(theta);
         }
         return m;
+    }
+
+    /** Adaptive panels of one support interval, with the roots found by continuation along x. */
+    private final class Tabulation {
+        private final SupportInterval interval;
+        private final List<Panel> panels = new ArrayList<>();
+        private Complex last;
+        private double worstResidual;
+
+        Tabulation(final SupportInterval interval) {
+            this.interval = interval;
+        }
+
+        /** Integrates a panel and its halves; keeps the halves when they agree, otherwise bisects. */
+        double refine(final double from, final double to, final double massBefore, final int depth) {
+            final double mid = 0.5 * (from + to);
+            final double whole = integrate(interval, from, to, roots(from, to));
+            final Complex[] left = roots(from, mid);
+            final Complex[] right = roots(mid, to);
+            final double ml = integrate(interval, from, mid, left);
+            final double mr = integrate(interval, mid, to, right);
+            if (Math.abs(whole - ml - mr) <= PANEL_TOLERANCE || depth >= MAX_DEPTH) {
+                panels.add(new Panel(from, mid, massBefore, left));
+                panels.add(new Panel(mid, to, massBefore + ml, right));
+                return massBefore + ml + mr;
+            }
+            return refine(mid, to, refine(from, mid, massBefore, depth + 1), depth + 1);
+        }
+
+        /** Roots at the Gauss–Legendre nodes of [from, to] in theta, each started from the last one found. */
+        private Complex[] roots(final double from, final double to) {
+            final Complex[] ys = new Complex[RULE.order()];
+            for (int k = 0; k < ys.length; k++) {
+                final SilversteinSolution sol = equation.solve(Complex.real(xOf(interval, RULE.node(k, from, to))), last);
+                worstResidual = Math.max(worstResidual, sol.residual());
+                ys[k] = sol.y();
+                last = sol.y();
+            }
+            return ys;
+        }
     }
 
     /** Covariance-side mass of interval i below x: the stored panels before x plus one quadrature up to x. */

@@ -30,7 +30,8 @@ import org.rmtlab.core.util.Complex;
  * support. All are found by bisection to machine precision, so edges are exact to rounding.
  *
  * <p>Solving: Newton on y with backtracking that keeps Im y > 0 (any root in the upper half plane is the
- * solution, by uniqueness); if it fails, continuation in eta: a fixed-point iteration at Im z = scale (a
+ * solution, by uniqueness; on the real axis a result is trusted only when clearly off the axis, since
+ * Newton may creep onto one of the real roots of the decreasing branches); otherwise continuation in eta: a fixed-point iteration at Im z = scale (a
  * contraction there), then Newton along a decreasing sequence of eta down to the requested Im z, which may be
  * 0 for real z inside the support (the eta -> 0+ limit taken exactly). On the real axis outside the support
  * the physical real root is found by bisection on its monotone branch.
@@ -38,6 +39,12 @@ import org.rmtlab.core.util.Complex;
 public final class SilversteinEquation {
     private static final int MAX_NEWTON = 100;
     private static final double TOLERANCE = 1e-14;
+    /**
+     * On the real axis Newton may also creep onto one of the real roots (on decreasing branches of x) from
+     * above. The wanted root has Im y of order sqrt(distance to the nearest edge), so a Newton result with
+     * Im y above this fraction of |y| is certainly it; closer to the real axis continuation decides.
+     */
+    private static final double CERTAIN_IMAGINARY = 1e-7;
 
     private final PopulationSpectrum population;
     private final double ratio;
@@ -179,7 +186,7 @@ public final class SilversteinEquation {
         final Complex first = start != null && start.im() > 0 ? start : defaultStart(z);
         SilversteinSolution s = newton(z, first);
         spent += s.iterations();
-        if (s.converged()) {
+        if (s.converged() && (z.im() > 0 || s.y().im() > CERTAIN_IMAGINARY * s.y().abs())) {
             return s;
         }
         s = continuation(z);
@@ -220,23 +227,34 @@ public final class SilversteinEquation {
         return false;
     }
 
-    /** {S1, S2} = {sum w tau/(y - tau), sum w tau^2/(y - tau)^2} at complex y, as {re S1, im S1, re S2, im S2}. */
+    /**
+     * S1 = sum w tau/(y - tau), S2 = sum w tau^2/(y - tau)^2 and A = sum w tau/|y - tau| at complex y, as
+     * {re S1, im S1, re S2, im S2, A}; A bounds the terms of x(y) = y (1 + c S1) for its rounding level.
+     */
     private double[] sums(final double yr, final double yi) {
         double s1r = 0;
         double s1i = 0;
         double s2r = 0;
         double s2i = 0;
+        double abs = 0;
         for (int k = 0; k < tau.length; k++) {
             final double dr = yr - tau[k];
-            final double q = tau[k] / (dr * dr + yi * yi);
+            final double d2 = dr * dr + yi * yi;
+            final double q = tau[k] / d2;
             final double ir = q * dr;
             final double ii = -q * yi;
             s1r += weight[k] * ir;
             s1i += weight[k] * ii;
             s2r += weight[k] * (ir * ir - ii * ii);
             s2i += weight[k] * 2 * ir * ii;
+            abs += weight[k] * tau[k] / Math.sqrt(d2);
         }
-        return new double[] {s1r, s1i, s2r, s2i};
+        return new double[] {s1r, s1i, s2r, s2i, abs};
+    }
+
+    /** Size of the terms summed in x(y) - z: residuals below ROUNDING times this are rounding noise. */
+    private double magnitude(final Complex y, final Complex z) {
+        return y.abs() * (1 + ratio * sums(y.re(), y.im())[4]) + z.abs();
     }
 
     /** |x(y) - z| relative to the larger of |z| and |y|. */
@@ -261,19 +279,18 @@ public final class SilversteinEquation {
     }
 
     /**
-     * Damped Newton keeping Im y > 0. Converged when the residual is at rounding level relative to |z| or
-     * the full Newton step relative to |y| (the latter decides where x(y) suffers cancellation, near z = 0).
+     * Damped Newton keeping Im y > 0, until the residual reaches the rounding level of evaluating x(y) - z
+     * (TOLERANCE times the size of its terms), or no step along the Newton direction reduces it.
      */
     private SilversteinSolution newton(final Complex z, final Complex start) {
-        final double zNorm = Math.max(z.abs(), Double.MIN_NORMAL);
         Complex y = start;
         Complex f = map(y).minus(z);
         double norm = f.abs();
         for (int it = 0; it < MAX_NEWTON; it++) {
-            final Complex step = f.divide(slope(y));
-            if (norm <= TOLERANCE * zNorm || step.abs() <= TOLERANCE * y.abs()) {
+            if (norm <= TOLERANCE * magnitude(y, z)) {
                 return new SilversteinSolution(z, y, it, residual(y, z), true);
             }
+            final Complex step = f.divide(slope(y));
             boolean accepted = false;
             double t = 1;
             for (int h = 0; h < 60 && !accepted; h++) {
@@ -290,11 +307,10 @@ public final class SilversteinEquation {
                 t *= 0.5;
             }
             if (!accepted) {
-                final boolean noiseLevel = norm <= 1e3 * TOLERANCE * zNorm || step.abs() <= 1e3 * TOLERANCE * y.abs();
-                return new SilversteinSolution(z, y, it + 1, residual(y, z), noiseLevel);
+                return new SilversteinSolution(z, y, it + 1, residual(y, z), norm <= 1e2 * TOLERANCE * magnitude(y, z));
             }
         }
-        return new SilversteinSolution(z, y, MAX_NEWTON, residual(y, z), norm <= 1e3 * TOLERANCE * zNorm);
+        return new SilversteinSolution(z, y, MAX_NEWTON, residual(y, z), norm <= 1e2 * TOLERANCE * magnitude(y, z));
     }
 
     /**
