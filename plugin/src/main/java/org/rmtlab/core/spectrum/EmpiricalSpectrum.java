@@ -120,6 +120,17 @@ public final class EmpiricalSpectrum {
         return v;
     }
 
+    /** The spectrum of the other sample matrix: the same nonzero eigenvalues, zeros up to its dimension. */
+    public EmpiricalSpectrum companion() {
+        final SampleMatrix other = side.companion();
+        final double[] nz = nonzero();
+        final double[] all = new double[other.dimension(p, n)];
+        Check.that(nz.length <= all.length, "The spectrum has more nonzero eigenvalues (" + nz.length
+            + ") than its companion has eigenvalues (" + all.length + "): it is not a sample-matrix spectrum.");
+        System.arraycopy(nz, 0, all, all.length - nz.length, nz.length);
+        return new EmpiricalSpectrum(all, p, n, other);
+    }
+
     /** All eigenvalues, ascending (zeros included). */
     public double[] eigenvalues() {
         return eigenvalues.clone();

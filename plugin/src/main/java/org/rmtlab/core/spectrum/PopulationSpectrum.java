@@ -131,6 +131,44 @@ public final class PopulationSpectrum {
         throw new IllegalArgumentException("Cannot read the population covariance '" + text + "'; use " + FORMATS + ".");
     }
 
+    /**
+     * At most {@code count} eigenvalues: the spectrum cut into {@code count} groups of equal weight (in order),
+     * each replaced by its weighted mean, so the mean tr(Sigma)/p is kept exactly. Returns this spectrum when
+     * it is small enough already.
+     */
+    public PopulationSpectrum quantized(final int count) {
+        Check.positive("count of eigenvalues", count);
+        if (eigenvalues.length <= count) {
+            return this;
+        }
+        final double[] sum = new double[count];
+        final double[] mass = new double[count];
+        int g = 0;
+        double at = 0;
+        for (int k = 0; k < eigenvalues.length; k++) {
+            // eigenvalue k covers the cumulative weights [at, at + w_k); split it over the groups it meets
+            double left = weights[k];
+            while (left > 0) {
+                final double part = g == count - 1 ? left : Math.min(left, (g + 1.0) / count - at);
+                if (part <= 0) {
+                    g++;
+                    continue;
+                }
+                sum[g] += part * eigenvalues[k];
+                mass[g] += part;
+                left -= part;
+                at += part;
+                if (g < count - 1 && at >= (g + 1.0) / count) {
+                    g++;
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            sum[i] /= mass[i];
+        }
+        return weighted(sum, mass);
+    }
+
     /** Number of distinct eigenvalues. */
     public int size() {
         return eigenvalues.length;

@@ -24,7 +24,8 @@ import org.rmtlab.core.util.Complex;
  */
 public final class SampleCovarianceLaw implements SpectralDistribution {
     private static final GaussLegendre RULE = new GaussLegendre(8);
-    private static final int INITIAL_PANELS = 16;
+    /** Initial theta panels over all intervals (at least 2 and at most 16 per interval), before refinement. */
+    private static final int INITIAL_PANELS = 128;
     private static final int MAX_DEPTH = 40;
     private static final double PANEL_TOLERANCE = 1e-13;
 
@@ -53,11 +54,12 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
         final List<SupportInterval> support = equation.support();
         intervalMass = new double[support.size()];
         double worst = 0;
+        final int initial = Math.max(2, Math.min(16, INITIAL_PANELS / support.size()));
         for (int i = 0; i < support.size(); i++) {
             final Tabulation t = new Tabulation(support.get(i));
             double mass = 0;
-            for (int j = 0; j < INITIAL_PANELS; j++) {
-                mass = t.refine(Math.PI * j / INITIAL_PANELS, Math.PI * (j + 1) / INITIAL_PANELS, mass, 0);
+            for (int j = 0; j < initial; j++) {
+                mass = t.refine(Math.PI * j / initial, Math.PI * (j + 1) / initial, mass, 0);
             }
             panels.add(t.panels.toArray(new Panel[0]));
             intervalMass[i] = mass;

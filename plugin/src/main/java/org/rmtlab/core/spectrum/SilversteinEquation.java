@@ -37,6 +37,11 @@ import org.rmtlab.core.util.Complex;
  * the physical real root is found by bisection on its monotone branch.
  */
 public final class SilversteinEquation {
+    /**
+     * Most distinct population eigenvalues: the support search costs O(K^2) and the support may have up to K
+     * intervals; larger spectra are reduced with {@link PopulationSpectrum#quantized(int)} first.
+     */
+    public static final int MAX_EIGENVALUES = 1000;
     private static final int MAX_NEWTON = 100;
     private static final double TOLERANCE = 1e-14;
     /**
@@ -59,6 +64,9 @@ public final class SilversteinEquation {
 
     public SilversteinEquation(final PopulationSpectrum population, final double ratio) {
         Check.that(population != null, "The population spectrum is missing.");
+        Check.that(population.size() <= MAX_EIGENVALUES, "The population spectrum has " + population.size()
+            + " distinct eigenvalues; at most " + MAX_EIGENVALUES + " are supported. Merge them first, for example "
+            + "with PopulationSpectrum.quantized(" + MAX_EIGENVALUES / 5 + ").");
         this.population = population;
         this.ratio = Check.positive("c (ratio p/n)", ratio);
         this.tau = population.eigenvalues();
@@ -227,34 +235,35 @@ public final class SilversteinEquation {
         return false;
     }
 
-    /**
-     * S1 = sum w tau/(y - tau), S2 = sum w tau^2/(y - tau)^2 and A = sum w tau/|y - tau| at complex y, as
-     * {re S1, im S1, re S2, im S2, A}; A bounds the terms of x(y) = y (1 + c S1) for its rounding level.
-     */
+    /** {S1, S2} = {sum w tau/(y - tau), sum w tau^2/(y - tau)^2} at complex y, as {re S1, im S1, re S2, im S2}. */
     private double[] sums(final double yr, final double yi) {
         double s1r = 0;
         double s1i = 0;
         double s2r = 0;
         double s2i = 0;
-        double abs = 0;
         for (int k = 0; k < tau.length; k++) {
             final double dr = yr - tau[k];
-            final double d2 = dr * dr + yi * yi;
-            final double q = tau[k] / d2;
+            final double q = tau[k] / (dr * dr + yi * yi);
             final double ir = q * dr;
             final double ii = -q * yi;
             s1r += weight[k] * ir;
             s1i += weight[k] * ii;
             s2r += weight[k] * (ir * ir - ii * ii);
             s2i += weight[k] * 2 * ir * ii;
-            abs += weight[k] * tau[k] / Math.sqrt(d2);
         }
-        return new double[] {s1r, s1i, s2r, s2i, abs};
+        return new double[] {s1r, s1i, s2r, s2i};
     }
 
-    /** Size of the terms summed in x(y) - z: residuals below ROUNDING times this are rounding noise. */
+    /**
+     * Size |y| (1 + c sum w tau/|y - tau|) + |z| of the terms summed in x(y) - z: residuals below TOLERANCE
+     * times this are rounding noise.
+     */
     private double magnitude(final Complex y, final Complex z) {
-        return y.abs() * (1 + ratio * sums(y.re(), y.im())[4]) + z.abs();
+        double a = 0;
+        for (int k = 0; k < tau.length; k++) {
+            a += weight[k] * tau[k] / Math.hypot(y.re() - tau[k], y.im());
+        }
+        return y.abs() * (1 + ratio * a) + z.abs();
     }
 
     /** |x(y) - z| relative to the larger of |z| and |y|. */

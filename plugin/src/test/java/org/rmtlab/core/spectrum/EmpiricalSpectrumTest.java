@@ -41,6 +41,8 @@ class EmpiricalSpectrumTest {
             CommonOps_DDRM.multTransA(1.0 / n, x, x, gram);
             final EmpiricalSpectrum c = EmpiricalSpectrum.of(x, SampleMatrix.COVARIANCE);
             final EmpiricalSpectrum g = EmpiricalSpectrum.of(x, SampleMatrix.GRAM);
+            assertArrayEquals(g.eigenvalues(), c.companion().eigenvalues(), 0, "companion of the covariance spectrum");
+            assertArrayEquals(c.eigenvalues(), g.companion().eigenvalues(), 0, "companion of the Gram spectrum");
             final double[] directC = EmpiricalSpectrum.symmetricEigenvalues(cov);
             final double[] directG = EmpiricalSpectrum.symmetricEigenvalues(gram);
             // the direct decomposition of the larger side returns its zeros as +-1e-15: compare absolutely
@@ -63,9 +65,10 @@ class EmpiricalSpectrumTest {
         final int n = 1000;
         for (int p : new int[] {500, 1000}) {
             final DataSpec spec = DataSpec.gaussian(n, p, 2024);
-            final DMatrixRMaj x = DataGenerator.generate(spec).train().x();
-            for (SampleMatrix side : SampleMatrix.values()) {
-                final EmpiricalSpectrum es = EmpiricalSpectrum.of(x, side);
+            final EmpiricalSpectrum covariance = EmpiricalSpectrum.of(DataGenerator.generate(spec).train().x(),
+                SampleMatrix.COVARIANCE);
+            for (EmpiricalSpectrum es : new EmpiricalSpectrum[] {covariance, covariance.companion()}) {
+                final SampleMatrix side = es.side();
                 final MarchenkoPastur law = es.marchenkoPastur(1.0 / p);
                 final double ks = es.kolmogorovDistance(law);
                 final double tol = Simulations.ksTolerance(es.dimension());
