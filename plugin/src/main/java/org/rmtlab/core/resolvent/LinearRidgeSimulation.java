@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.rmtlab.core.spectrum.PopulationSpectrum;
+import org.rmtlab.core.spectrum.SymmetricEigen;
 import org.rmtlab.core.spectrum.SymmetricProducts;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
@@ -131,7 +131,7 @@ public final class LinearRidgeSimulation {
             + p + ".");
         final int m = Math.min(p, n);
         final DMatrixRMaj s = p <= n ? SymmetricProducts.outer(x, 1.0 / n) : SymmetricProducts.inner(x, 1.0 / n);
-        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
+        final EigenDecomposition_F64<DMatrixRMaj> eig = SymmetricEigen.decomposition(m, true);
         if (!eig.decompose(s)) {
             throw new IllegalStateException("The symmetric eigen-decomposition did not converge.");
         }

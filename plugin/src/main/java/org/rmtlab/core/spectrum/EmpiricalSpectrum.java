@@ -3,8 +3,6 @@ package org.rmtlab.core.spectrum;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
@@ -16,7 +14,7 @@ import org.rmtlab.core.util.Progress;
  * them with a {@link SpectralDistribution}: histogram, Kolmogorov distance, outliers beyond the bulk.
  *
  * <p>Computation: both matrices share their nonzero eigenvalues, so only the smaller one, of size
- * min(p, n), is formed ({@link SymmetricProducts}) and diagonalised (EJML symmetric QR, values only), and
+ * min(p, n), is formed ({@link SymmetricProducts}) and diagonalised ({@link SymmetricEigen}, values only), and
  * |p - n| exact zeros are added for the larger side. Values within 64 N eps lambda_max of 0 (N the
  * dimension), the rounding level of a symmetric eigensolver, count as exact zeros, also slightly negative
  * ones: they form the atom at 0 of the law.
@@ -98,26 +96,11 @@ public final class EmpiricalSpectrum {
         final DMatrixRMaj s = p <= n ? SymmetricProducts.outer(x, 1.0 / n) : SymmetricProducts.inner(x, 1.0 / n);
         progress.checkCancelled();
         progress.report(0.4, "eigenvalues of the " + m + " x " + m + " sample matrix");
-        final double[] small = symmetricEigenvalues(s);
+        final double[] small = SymmetricEigen.values(s);
         progress.report(1, "done");
         final double[] all = new double[side.dimension(p, n)];
         System.arraycopy(small, 0, all, all.length - m, m);
         return all;
-    }
-
-    /** Ascending eigenvalues of a symmetric matrix, negative rounding noise of a PSD matrix not clipped. */
-    public static double[] symmetricEigenvalues(final DMatrixRMaj a) {
-        Check.that(a.numRows == a.numCols, "The matrix must be square, but is " + a.numRows + " x " + a.numCols + ".");
-        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(a.numRows, false, true);
-        if (!eig.decompose(a.copy())) {
-            throw new IllegalStateException("The symmetric eigen-decomposition did not converge.");
-        }
-        final double[] v = new double[a.numRows];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = eig.getEigenvalue(i).real;
-        }
-        Arrays.sort(v);
-        return v;
     }
 
     /** The spectrum of the other sample matrix: the same nonzero eigenvalues, zeros up to its dimension. */

@@ -31,6 +31,22 @@ class EmpiricalSpectrumTest {
     }
 
     @Test
+    void parallelEigensolverAgreesWithTheSequentialOne() {
+        final int m = SymmetricEigen.PARALLEL_SIZE + 50;
+        final DMatrixRMaj a = SymmetricProducts.outer(Simulations.gaussian(fill(m, 1), m + 100, 12), 1.0 / m);
+        final org.ejml.interfaces.decomposition.EigenDecomposition_F64<DMatrixRMaj> seq =
+            org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(m, false, true);
+        assertTrue(seq.decompose(a.copy()));
+        final double[] expected = new double[m];
+        for (int i = 0; i < m; i++) {
+            expected[i] = seq.getEigenvalue(i).real;
+        }
+        java.util.Arrays.sort(expected);
+        // backward-stable solvers: eigenvalues agree to m eps ||A||
+        assertArrayEquals(expected, SymmetricEigen.values(a), 1e-11 * expected[m - 1]);
+    }
+
+    @Test
     void smallerSideWithZerosEqualsTheDirectDecomposition() {
         for (int[] size : new int[][] {{30, 50}, {50, 30}}) {
             final DMatrixRMaj x = Simulations.gaussian(fill(size[0], 1), size[1], 8);
@@ -43,8 +59,8 @@ class EmpiricalSpectrumTest {
             final EmpiricalSpectrum g = EmpiricalSpectrum.of(x, SampleMatrix.GRAM);
             assertArrayEquals(g.eigenvalues(), c.companion().eigenvalues(), 0, "companion of the covariance spectrum");
             assertArrayEquals(c.eigenvalues(), g.companion().eigenvalues(), 0, "companion of the Gram spectrum");
-            final double[] directC = EmpiricalSpectrum.symmetricEigenvalues(cov);
-            final double[] directG = EmpiricalSpectrum.symmetricEigenvalues(gram);
+            final double[] directC = SymmetricEigen.values(cov);
+            final double[] directG = SymmetricEigen.values(gram);
             // the direct decomposition of the larger side returns its zeros as +-1e-15: compare absolutely
             assertArrayEquals(directC, c.eigenvalues(), 1e-12);
             assertArrayEquals(directG, g.eigenvalues(), 1e-12);
