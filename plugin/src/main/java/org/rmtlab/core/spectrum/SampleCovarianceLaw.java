@@ -3,8 +3,10 @@ package org.rmtlab.core.spectrum;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Complex;
+import org.rmtlab.core.util.Progress;
 
 /**
  * Limiting eigenvalue law of a sample covariance with a general population covariance, from the
@@ -33,7 +35,7 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
     private final SampleMatrix side;
     /** Continuous mass factor: 1 on the covariance side, c on the Gram side (f~ = c f). */
     private final double sideFactor;
-    private final List<Panel[]> panels = new ArrayList<>();
+    private final List<Panel[]> panels;
     private final double[] intervalMass;
     private final double worstResidual;
 
@@ -41,31 +43,67 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
     private record Panel(double from, double to, double massBefore, Complex[] roots) {
     }
 
+    /** Panels and covariance-side masses of all support intervals (independent of the side). */
+    private record Table(List<Panel[]> panels, double[] intervalMass, double worstResidual) {
+    }
+
     public SampleCovarianceLaw(final PopulationSpectrum population, final double ratio, final SampleMatrix side) {
         this(new SilversteinEquation(population, ratio), side);
     }
 
     public SampleCovarianceLaw(final SilversteinEquation equation, final SampleMatrix side) {
-        Check.that(equation != null, "The Silverstein equation is missing.");
+        this(equation, side, tabulateUninterrupted(equation));
+    }
+
+    private SampleCovarianceLaw(final SilversteinEquation equation, final SampleMatrix side, final Table table) {
         Check.that(side != null, "The sample matrix (covariance or gram) is missing.");
         this.equation = equation;
         this.side = side;
         this.sideFactor = side == SampleMatrix.COVARIANCE ? 1 : equation.ratio();
+        this.panels = table.panels();
+        this.intervalMass = table.intervalMass();
+        this.worstResidual = table.worstResidual();
+    }
+
+    /**
+     * The law, tabulated with progress reports per support interval and cancellation (many population
+     * eigenvalues at small c give many intervals, which takes seconds).
+     */
+    public static SampleCovarianceLaw of(final SilversteinEquation equation, final SampleMatrix side,
+        final Progress progress) throws CancelledException {
+        return new SampleCovarianceLaw(equation, side, tabulate(equation, progress));
+    }
+
+    private static Table tabulateUninterrupted(final SilversteinEquation equation) {
+        try {
+            return tabulate(equation, Progress.NONE);
+        } catch (CancelledException e) {
+            throw new IllegalStateException("Progress.NONE never cancels", e);
+        }
+    }
+
+    private static Table tabulate(final SilversteinEquation equation, final Progress progress)
+        throws CancelledException {
+        Check.that(equation != null, "The Silverstein equation is missing.");
         final List<SupportInterval> support = equation.support();
-        intervalMass = new double[support.size()];
+        final List<Panel[]> panels = new ArrayList<>();
+        final double[] mass = new double[support.size()];
         double worst = 0;
         final int initial = Math.max(2, Math.min(16, INITIAL_PANELS / support.size()));
         for (int i = 0; i < support.size(); i++) {
-            final Tabulation t = new Tabulation(support.get(i));
-            double mass = 0;
+            progress.checkCancelled();
+            progress.report(i / (double) support.size(), "support interval " + (i + 1) + " of " + support.size());
+            final Tabulation t = new Tabulation(equation, support.get(i));
+            double m = 0;
             for (int j = 0; j < initial; j++) {
-                mass = t.refine(Math.PI * j / initial, Math.PI * (j + 1) / initial, mass, 0);
+                m = t.refine(Math.PI * j / initial, Math.PI * (j + 1) / initial, m, 0);
             }
             panels.add(t.panels.toArray(new Panel[0]));
-            intervalMass[i] = mass;
+            mass[i] = m;
             worst = Math.max(worst, t.worstResidual);
         }
-        worstResidual = worst;
+        progress.report(1, "done");
+        return new Table(panels, mass, worst);
     }
 
     public SilversteinEquation equation() {
@@ -177,36 +215,40 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
     }
 
     /** Covariance-side mass over [from, to] in theta, from the roots at the nodes. */
-    private double integrate(final SupportInterval s, final double from, final double to, final Complex[] ys) {
+    private static double integrate(final double ratio, final SupportInterval s, final double from, final double to,
+        final Complex[] ys) {
         double m = 0;
         for (int k = 0; k < ys.length; k++) {
             final double theta = RULE.node(k, from, to);
             final double yy = ys[k].re() * ys[k].re() + ys[k].im() * ys[k].im();
-            final double f = Math.max(0, ys[k].im()) / (Math.PI * equation.ratio() * yy);
+            final double f = Math.max(0, ys[k].im()) / (Math.PI * ratio * yy);
             m += RULE.weight(k, from, to) * f * 0.5 * s.width() * Math.sin(theta);
         }
         return m;
     }
 
     /** Adaptive panels of one support interval, with the roots found by continuation along x. */
-    private final class Tabulation {
+    private static final class Tabulation {
+        private final SilversteinEquation equation;
         private final SupportInterval interval;
         private final List<Panel> panels = new ArrayList<>();
         private Complex last;
         private double worstResidual;
 
-        Tabulation(final SupportInterval interval) {
+        Tabulation(final SilversteinEquation equation, final SupportInterval interval) {
+            this.equation = equation;
             this.interval = interval;
         }
 
         /** Integrates a panel and its halves; keeps the halves when they agree, otherwise bisects. */
         double refine(final double from, final double to, final double massBefore, final int depth) {
             final double mid = 0.5 * (from + to);
-            final double whole = integrate(interval, from, to, roots(from, to));
+            final double ratio = equation.ratio();
+            final double whole = integrate(ratio, interval, from, to, roots(from, to));
             final Complex[] left = roots(from, mid);
             final Complex[] right = roots(mid, to);
-            final double ml = integrate(interval, from, mid, left);
-            final double mr = integrate(interval, mid, to, right);
+            final double ml = integrate(ratio, interval, from, mid, left);
+            final double mr = integrate(ratio, interval, mid, to, right);
             if (Math.abs(whole - ml - mr) <= PANEL_TOLERANCE || depth >= MAX_DEPTH) {
                 panels.add(new Panel(from, mid, massBefore, left));
                 panels.add(new Panel(mid, to, massBefore + ml, right));
@@ -238,7 +280,7 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
             final double t = RULE.node(k, p.from(), theta);
             ys[k] = equation.solve(Complex.real(xOf(s, t)), p.roots()[nearestNode(p, t)]).y();
         }
-        return p.massBefore() + integrate(s, p.from(), theta, ys);
+        return p.massBefore() + integrate(equation.ratio(), s, p.from(), theta, ys);
     }
 
     /** A stored root next to x (inside the support), as the start of Newton. */

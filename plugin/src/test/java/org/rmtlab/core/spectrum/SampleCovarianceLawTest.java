@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Complex;
+import org.rmtlab.core.util.Progress;
 
 class SampleCovarianceLawTest {
 
@@ -73,6 +76,39 @@ class SampleCovarianceLawTest {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> eq.solveReal(0.5 * (eq.support().get(0).lower() + eq.support().get(0).upper())));
         assertTrue(e.getMessage().contains("inside the support"), e.getMessage());
+    }
+
+    @Test
+    void tabulationReportsProgressAndCanBeCancelled() throws CancelledException {
+        final SilversteinEquation eq = new SilversteinEquation(PopulationSpectrum.powerLaw(50, 1), 0.05);
+        final List<Double> seen = new ArrayList<>();
+        final Progress record = new Progress() {
+            @Override
+            public void report(final double fraction, final String message) {
+                seen.add(fraction);
+            }
+
+            @Override
+            public void checkCancelled() {
+                // never
+            }
+        };
+        final SampleCovarianceLaw law = SampleCovarianceLaw.of(eq, SampleMatrix.COVARIANCE, record);
+        assertEquals(eq.support().size() + 1, seen.size(), "one report per interval and the final one");
+        assertEquals(1.0, seen.get(seen.size() - 1), 0);
+        assertEquals(new SampleCovarianceLaw(eq, SampleMatrix.COVARIANCE).cdf(1), law.cdf(1), 0);
+        final Progress cancel = new Progress() {
+            @Override
+            public void report(final double fraction, final String message) {
+                // ignored
+            }
+
+            @Override
+            public void checkCancelled() throws CancelledException {
+                throw new CancelledException();
+            }
+        };
+        assertThrows(CancelledException.class, () -> SampleCovarianceLaw.of(eq, SampleMatrix.GRAM, cancel));
     }
 
     @Test
