@@ -208,10 +208,14 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
         return sideFactor * a;
     }
 
-    /** Covariance-side density from the root: Im y / (pi c |y|^2). */
     private double densityOf(final Complex y) {
+        return sideFactor * covarianceDensity(equation.ratio(), y);
+    }
+
+    /** Covariance-side density from the root y at x + i0: Im m~ / (pi c) = Im y / (pi c |y|^2). */
+    private static double covarianceDensity(final double ratio, final Complex y) {
         final double yy = y.re() * y.re() + y.im() * y.im();
-        return sideFactor * Math.max(0, y.im()) / (Math.PI * equation.ratio() * yy);
+        return Math.max(0, y.im()) / (Math.PI * ratio * yy);
     }
 
     /** Covariance-side mass over [from, to] in theta, from the roots at the nodes. */
@@ -220,9 +224,7 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
         double m = 0;
         for (int k = 0; k < ys.length; k++) {
             final double theta = RULE.node(k, from, to);
-            final double yy = ys[k].re() * ys[k].re() + ys[k].im() * ys[k].im();
-            final double f = Math.max(0, ys[k].im()) / (Math.PI * ratio * yy);
-            m += RULE.weight(k, from, to) * f * 0.5 * s.width() * Math.sin(theta);
+            m += RULE.weight(k, from, to) * covarianceDensity(ratio, ys[k]) * 0.5 * s.width() * Math.sin(theta);
         }
         return m;
     }

@@ -31,9 +31,10 @@ import org.rmtlab.core.util.Complex;
  *
  * <p>Solving: Newton on y with backtracking that keeps Im y > 0 (any root in the upper half plane is the
  * solution, by uniqueness; on the real axis a result is trusted only when clearly off the axis, since
- * Newton may creep onto one of the real roots of the decreasing branches); otherwise continuation in eta: a fixed-point iteration at Im z = scale (a
- * contraction there), then Newton along a decreasing sequence of eta down to the requested Im z, which may be
- * 0 for real z inside the support (the eta -> 0+ limit taken exactly). On the real axis outside the support
+ * Newton may creep onto one of the real roots of the decreasing branches); otherwise continuation in eta:
+ * a fixed-point iteration at Im z = scale (a contraction there), then Newton along a decreasing sequence of
+ * eta down to the requested Im z, which may be 0 for real z inside the support (the eta -> 0+ limit taken
+ * exactly). On the real axis outside the support
  * the physical real root is found by bisection on its monotone branch.
  */
 public final class SilversteinEquation {
