@@ -7,6 +7,7 @@ import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Complex;
 import org.rmtlab.core.util.Progress;
+import org.rmtlab.core.util.GaussLegendre;
 
 /**
  * Limiting eigenvalue law of a sample covariance with a general population covariance, from the

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.rmtlab.core.util.Complex;
+import org.rmtlab.core.util.GaussLegendre;
 
 class MarchenkoPasturTest {
     private static final double[] RATIOS = {0.1, 0.5, 1, 2, 10};

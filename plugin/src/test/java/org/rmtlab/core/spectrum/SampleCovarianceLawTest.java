@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Complex;
 import org.rmtlab.core.util.Progress;
+import org.rmtlab.core.util.GaussLegendre;
 
 class SampleCovarianceLawTest {
 

@@ -1,6 +1,4 @@
-package org.rmtlab.core.spectrum;
-
-import org.rmtlab.core.util.Check;
+package org.rmtlab.core.util;
 
 /**
  * Gauss–Legendre quadrature rule on [-1, 1]: nodes by Newton's method on the Legendre polynomial from
