@@ -14,7 +14,8 @@ public final class Main {
 
     /** All commands, in the order of the help text. */
     static final List<Command> COMMANDS = List.of(
-        new GenerateCommand());
+        new GenerateCommand(),
+        new DoubleDescentCommand());
 
     private Main() {
     }

@@ -1,0 +1,257 @@
+package org.rmtlab.core.resolvent;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.rmtlab.core.kernel.Activation;
+import org.rmtlab.core.kernel.RandomFeatures;
+import org.rmtlab.core.util.CancelledException;
+import org.rmtlab.core.util.Rng;
+
+/**
+ * One Monte-Carlo trial of random-feature ridge regression for a whole grid of feature counts N and
+ * ridges gamma, with one draw of W: the N_max rows are drawn once and the model with N features uses
+ * the first N of them (rows of W are iid, so every N sees an exact sample of its own law).
+ *
+ * <p>Each model is solved on the smaller side m = min(N, n):
+ * <ul>
+ * <li>N &lt;= n (dual): beta = (Sigma Sigma^T / n + gamma I_N)^{-1} Sigma y / n; the N x N matrices of all
+ * such N are leading blocks of one Gram matrix of the first rows, computed once.</li>
+ * <li>N &gt; n (primal): z = Q y = (Sigma^T Sigma / n + gamma I_n)^{-1} y, so that y - Sigma^T beta = gamma z and
+ * E_train = gamma^2 ||z||^2 / n; the n x n Gram matrix is updated with each new block of rows.</li>
+ * </ul>
+ * A few gammas are solved by one Cholesky factorisation each; from {@link #EIGEN_FROM} gammas on, one
+ * symmetric eigendecomposition per N serves all of them at O(m^2) per gamma (measured: an EJML
+ * eigendecomposition with vectors costs about 16 Cholesky factorisations of the same size).
+ */
+final class RidgeTrial {
+    static final int EIGEN_FROM = 16;
+
+    private final Activation sigma;
+    private final DMatrixRMaj both;
+    private final int n;
+    private final int nAll;
+    private final double[] y;
+    private final double[] yTest;
+    private final int[] counts;
+    private final double[] gammas;
+    private final boolean eigen;
+
+    /**
+     * @param both p x (n + n_test): training columns then test columns
+     * @param counts distinct feature counts, ascending
+     */
+    RidgeTrial(final Activation sigma, final DMatrixRMaj both, final int n, final double[] y, final double[] yTest,
+        final int[] counts, final double[] gammas) {
+        this.sigma = sigma;
+        this.both = both;
+        this.n = n;
+        this.nAll = both.numCols;
+        this.y = y;
+        this.yTest = yTest;
+        this.counts = counts;
+        this.gammas = gammas;
+        this.eigen = gammas.length >= EIGEN_FROM;
+    }
+
+    /** Bytes one trial allocates at most (for the memory guard). */
+    static long bytes(final int n, final int nAll, final int maxCount, final int largestDual) {
+        final long m = Math.max(Math.min(maxCount, n), 1);
+        return 8L * ((long) maxCount * nAll + (long) n * largestDual + (long) largestDual * largestDual
+            + (long) n * n + 4 * m * m);
+    }
+
+    /** @return {train[k][g], test[k][g]} for counts[k], gammas[g] (test NaN without test set) */
+    double[][][] run(final Rng rng, final TrialRunner.Cancel cancel) throws CancelledException {
+        final int maxCount = counts[counts.length - 1];
+        final double[] f = new double[Math.multiplyExact(maxCount, nAll)];
+        final double[][] train = new double[counts.length][gammas.length];
+        final double[][] test = new double[counts.length][gammas.length];
+        int rows = 0;
+        int k = 0;
+        // dual side: all N <= n share the leading blocks of one N_d x N_d Gram matrix
+        int largestDual = 0;
+        while (largestDual < counts.length && counts[largestDual] <= n) {
+            largestDual++;
+        }
+        if (largestDual > 0) {
+            final int nd = counts[largestDual - 1];
+            rows = draw(rng, f, rows, nd, cancel);
+            final double[] gram = dualGram(f, nd);
+            final double[] b = new double[nd];
+            for (int r = 0; r < nd; r++) {
+                b[r] = dot(f, r * nAll, y, n) / n;
+            }
+            for (; k < largestDual; k++) {
+                cancel.check();
+                final int bigN = counts[k];
+                final double[] a = new double[bigN * bigN];
+                SymmetricGram.leadingBlock(gram, nd, bigN, a);
+                final double[][] betas = solve(a, bigN, java.util.Arrays.copyOf(b, bigN));
+                for (int g = 0; g < gammas.length; g++) {
+                    dualErrors(f, bigN, betas[g], train[k], test[k], g);
+                }
+            }
+        }
+        if (k < counts.length) {
+            final double[] gram = new double[n * n];
+            SymmetricGram.addUpper(f, nAll, 0, rows, 0, n, 1.0 / n, gram);
+            final double[] g2 = new double[n * n];
+            for (; k < counts.length; k++) {
+                final int bigN = counts[k];
+                final int from = rows;
+                rows = draw(rng, f, rows, bigN, cancel);
+                cancel.check();
+                SymmetricGram.addUpper(f, nAll, from, rows, 0, n, 1.0 / n, gram);
+                SymmetricGram.leadingBlock(gram, n, n, g2);
+                final double[][] zs = solve(g2, n, y.clone());
+                for (int g = 0; g < gammas.length; g++) {
+                    primalErrors(f, bigN, gammas[g], zs[g], train[k], test[k], g);
+                }
+            }
+        }
+        return new double[][][] {train, test};
+    }
+
+    /** Draws rows [from, to) of W and fills the same rows of f = sigma(W [X, X_test]). */
+    private int draw(final Rng rng, final double[] f, final int from, final int to, final TrialRunner.Cancel cancel)
+        throws CancelledException {
+        // blocks bound the temporary matrices and let cancellation through on large N
+        final int block = Math.max(1, (1 << 22) / Math.max(nAll, both.numRows));
+        for (int r = from; r < to; r += block) {
+            cancel.check();
+            final int count = Math.min(block, to - r);
+            final DMatrixRMaj s = RandomFeatures.map(sigma, RandomFeatures.weights(count, both.numRows, rng), both);
+            System.arraycopy(s.data, 0, f, r * nAll, count * nAll);
+        }
+        return to;
+    }
+
+    /** Upper triangle of Sigma Sigma^T / n for the first nd rows, via the transpose so that the kernel streams rows. */
+    private double[] dualGram(final double[] f, final int nd) {
+        final double[] t = new double[n * nd];
+        for (int r = 0; r < nd; r++) {
+            final int base = r * nAll;
+            for (int i = 0; i < n; i++) {
+                t[i * nd + r] = f[base + i];
+            }
+        }
+        final double[] gram = new double[nd * nd];
+        SymmetricGram.addUpper(t, nd, 0, n, 0, nd, 1.0 / n, gram);
+        return gram;
+    }
+
+    /** (A + gamma I)^{-1} rhs for every gamma; A is a full symmetric m x m array (overwritten). */
+    private double[][] solve(final double[] a, final int m, final double[] rhs) {
+        final double[][] out = new double[gammas.length][];
+        if (eigen) {
+            final DMatrixRMaj mat = DMatrixRMaj.wrap(m, m, a);
+            final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
+            if (!eig.decompose(mat)) {
+                throw new IllegalStateException("Eigendecomposition of the feature Gram matrix did not converge.");
+            }
+            final double[] lambda = new double[m];
+            final double[][] v = new double[m][];
+            final double[] u = new double[m];
+            for (int i = 0; i < m; i++) {
+                lambda[i] = eig.getEigenvalue(i).real;
+                v[i] = eig.getEigenVector(i).data;
+                u[i] = dot(v[i], 0, rhs, m);
+            }
+            for (int g = 0; g < gammas.length; g++) {
+                final double[] sol = new double[m];
+                for (int i = 0; i < m; i++) {
+                    final double w = u[i] / (lambda[i] + gammas[g]);
+                    final double[] vi = v[i];
+                    for (int j = 0; j < m; j++) {
+                        sol[j] += w * vi[j];
+                    }
+                }
+                out[g] = sol;
+            }
+            return out;
+        }
+        final double[] work = new double[m * m];
+        final DMatrixRMaj b = DMatrixRMaj.wrap(m, 1, rhs);
+        for (int g = 0; g < gammas.length; g++) {
+            System.arraycopy(a, 0, work, 0, work.length);
+            for (int i = 0; i < m; i++) {
+                work[i * m + i] += gammas[g];
+            }
+            final LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(m);
+            if (!chol.setA(DMatrixRMaj.wrap(m, m, work))) {
+                throw new IllegalArgumentException("gamma = " + gammas[g] + " is too small for the scale of the "
+                    + "features: the regularised Gram matrix is numerically singular. Increase gamma.");
+            }
+            final DMatrixRMaj sol = new DMatrixRMaj(m, 1);
+            chol.solve(b, sol);
+            out[g] = sol.data;
+        }
+        return out;
+    }
+
+    /** Predictions Sigma^T beta on training and test columns at once. */
+    private void dualErrors(final double[] f, final int bigN, final double[] beta, final double[] train,
+        final double[] test, final int g) {
+        final double[] pred = new double[nAll];
+        for (int r = 0; r < bigN; r++) {
+            final double b = beta[r];
+            final int base = r * nAll;
+            for (int j = 0; j < nAll; j++) {
+                pred[j] += b * f[base + j];
+            }
+        }
+        double e = 0;
+        for (int j = 0; j < n; j++) {
+            final double d = y[j] - pred[j];
+            e += d * d;
+        }
+        train[g] = e / n;
+        test[g] = testError(pred);
+    }
+
+    /** y - Sigma^T beta = gamma z; test predictions Sigma_test^T (Sigma z / n). */
+    private void primalErrors(final double[] f, final int bigN, final double gamma, final double[] z,
+        final double[] train, final double[] test, final int g) {
+        double zz = 0;
+        for (double v : z) {
+            zz += v * v;
+        }
+        train[g] = gamma * gamma * zz / n;
+        if (nAll == n) {
+            test[g] = Double.NaN;
+            return;
+        }
+        final double[] pred = new double[nAll];
+        for (int r = 0; r < bigN; r++) {
+            final int base = r * nAll;
+            final double beta = dot(f, base, z, n) / n;
+            for (int j = n; j < nAll; j++) {
+                pred[j] += beta * f[base + j];
+            }
+        }
+        test[g] = testError(pred);
+    }
+
+    private double testError(final double[] pred) {
+        if (nAll == n) {
+            return Double.NaN;
+        }
+        double e = 0;
+        for (int j = n; j < nAll; j++) {
+            final double d = yTest[j - n] - pred[j];
+            e += d * d;
+        }
+        return e / (nAll - n);
+    }
+
+    private static double dot(final double[] a, final int offset, final double[] b, final int length) {
+        double s = 0;
+        for (int i = 0; i < length; i++) {
+            s += a[offset + i] * b[i];
+        }
+        return s;
+    }
+}
