@@ -23,6 +23,8 @@ final class DeltaEquation {
     /** Newton stops once |g| falls below this multiple of |t| (the sums carry about n ulps of rounding). */
     private static final double RELATIVE_TOLERANCE = 1e-13;
     private static final int MAX_ITERATIONS = 200;
+    /** Rounding floor of g relative to the size of its terms. */
+    private static final double ROUNDING = 2 * Math.ulp(1.0);
 
     private final double[] lambda;
     private final double c;
@@ -48,7 +50,9 @@ final class DeltaEquation {
 
     /**
      * Solves for gamma &gt; 0 by Newton's method from the upper end of the bracket [0, tr K / (n gamma)],
-     * falling back to bisection whenever a step would leave the bracket.
+     * falling back to bisection whenever a step would leave the bracket. Newton runs until g reaches
+     * its rounding floor or stops decreasing: near c = 1 with tiny gamma the root is ill-conditioned
+     * (g' is about 2 sqrt(gamma)), so a fixed residual tolerance would stop too early.
      */
     DeltaSolution solve(final double gamma) {
         if (traceOverN == 0) {
@@ -57,6 +61,9 @@ final class DeltaEquation {
         double lo = 0;
         double hi = traceOverN / gamma;
         double delta = hi;
+        double best = delta;
+        double bestResidual = Double.POSITIVE_INFINITY;
+        int stalled = 0;
         final double n = lambda.length;
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
             final double t = 1 + delta;
@@ -69,8 +76,15 @@ final class DeltaEquation {
             }
             final double g = delta - f / n;
             final double dg = 1 - df / n;
-            if (Math.abs(g) <= RELATIVE_TOLERANCE * t) {
-                return new DeltaSolution(delta, it, Math.abs(g));
+            if (Math.abs(g) < bestResidual) {
+                bestResidual = Math.abs(g);
+                best = delta;
+                stalled = 0;
+            } else {
+                stalled++;
+            }
+            if (bestResidual <= ROUNDING * (t + f / n) || stalled >= 3) {
+                return new DeltaSolution(best, it, bestResidual);
             }
             if (g < 0) {
                 lo = delta;
@@ -81,10 +95,13 @@ final class DeltaEquation {
             if (!(next > lo && next < hi)) {
                 next = 0.5 * (lo + hi);
             }
-            if (hi - lo <= 4 * Math.ulp(t) || next == delta) {
-                return new DeltaSolution(next, it, Math.abs(residual(next, gamma)));
+            if (next == delta) {
+                return new DeltaSolution(best, it, bestResidual);
             }
             delta = next;
+        }
+        if (bestResidual <= RELATIVE_TOLERANCE * (1 + best)) {
+            return new DeltaSolution(best, MAX_ITERATIONS, bestResidual);
         }
         throw new IllegalStateException("delta did not converge for N/n = " + c + ", gamma = " + gamma);
     }
