@@ -129,6 +129,7 @@ public final class NonlinearGramSpectrum {
         final double[] density = new double[count];
         final double[] cdf = new double[count];
         final double eta = ETA * scale;
+        final double atom = atomAtZero();
         double[] previous = null;
         for (Integer idx : order) {
             final double x = xs[idx];
@@ -137,7 +138,7 @@ public final class NonlinearGramSpectrum {
                 continue;
             }
             if (x == 0) {
-                cdf[idx] = atomAtZero();
+                cdf[idx] = atom;
                 continue;
             }
             double[] t = null;
@@ -151,9 +152,12 @@ public final class NonlinearGramSpectrum {
                 t = homotopy(x, eta);
             }
             previous = t;
+            // The atom at 0 is known exactly; remove its smoothing by eta (a Cauchy bump of width eta),
+            // which would otherwise leak into the density and distribution function near 0.
             final double[] m = equation.stieltjes(x, eta, t[0], t[1]);
-            density[idx] = Math.max(0, m[1] / Math.PI);
-            final double f = -equation.logTransformImaginary(x, eta, t[0], t[1]) / Math.PI;
+            density[idx] = Math.max(0, m[1] / Math.PI - atom * eta / (Math.PI * (x * x + eta * eta)));
+            final double f = -equation.logTransformImaginary(x, eta, t[0], t[1]) / Math.PI
+                + atom * Math.atan2(eta, x) / Math.PI;
             cdf[idx] = Math.min(1, Math.max(0, f));
         }
         return new SpectrumCurve(xs.clone(), density, cdf);
@@ -170,8 +174,9 @@ public final class NonlinearGramSpectrum {
         return new Complex(t[0], t[1]);
     }
 
+    /** Im z, or the small offset for boundary values on the non-negative real axis. */
     private double effectiveIm(final Complex z) {
-        return z.im() > 0 ? z.im() : ETA * scale;
+        return z.im() > 0 || z.re() < 0 ? z.im() : ETA * scale;
     }
 
     /**
