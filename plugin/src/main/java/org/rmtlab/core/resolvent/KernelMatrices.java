@@ -12,7 +12,8 @@ final class KernelMatrices {
     /** The na x nb matrix K(a_i, b_j) of the columns of a (p x na) and b (p x nb). */
     static DMatrixRMaj cross(final ExpectedKernel k, final DMatrixRMaj a, final DMatrixRMaj b) {
         final DMatrixRMaj g = new DMatrixRMaj(a.numCols, b.numCols);
-        CommonOps_DDRM.multTransA(a, b, g);
+        final DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
+        DenseProduct.multiplyParallel(at.data, a.numCols, a.numRows, b.data, b.numCols, g.data, 0);
         final double[] na = squaredNorms(a);
         final double[] nb = squaredNorms(b);
         for (int i = 0; i < a.numCols; i++) {

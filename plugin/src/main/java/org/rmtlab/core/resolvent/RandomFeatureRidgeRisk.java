@@ -1,8 +1,6 @@
 package org.rmtlab.core.resolvent;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.rmtlab.core.data.Dataset;
 import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.ExpectedKernel;
@@ -111,11 +109,7 @@ public final class RandomFeatureRidgeRisk {
             progress.report(0.8, "test kernel");
             final DMatrixRMaj cross = KernelMatrices.cross(kernel, xTest, x);
             m = new DMatrixRMaj(nTest, n);
-            if ((long) nTest * n * n > 1L << 24) {
-                CommonOps_MT_DDRM.mult(cross, equivalent.eigen().vectors(), m);
-            } else {
-                CommonOps_DDRM.mult(cross, equivalent.eigen().vectors(), m);
-            }
+            DenseProduct.multiplyParallel(cross.data, nTest, n, equivalent.eigen().vectors().data, n, m.data, 0);
             norms = new double[n];
             for (int j = 0; j < nTest; j++) {
                 for (int i = 0; i < n; i++) {

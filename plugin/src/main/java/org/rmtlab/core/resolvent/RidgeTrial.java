@@ -1,10 +1,10 @@
 package org.rmtlab.core.resolvent;
 
+import java.util.Arrays;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.RandomFeatures;
 import org.rmtlab.core.util.CancelledException;
@@ -22,9 +22,10 @@ import org.rmtlab.core.util.Rng;
  * <li>N &gt; n (primal): z = Q y = (Sigma^T Sigma / n + gamma I_n)^{-1} y, so that y - Sigma^T beta = gamma z and
  * E_train = gamma^2 ||z||^2 / n; the n x n Gram matrix is updated with each new block of rows.</li>
  * </ul>
- * A few gammas are solved by one Cholesky factorisation each; from {@link #EIGEN_FROM} gammas on, one
- * symmetric eigendecomposition per N serves all of them at O(m^2) per gamma (measured: an EJML
- * eigendecomposition with vectors costs about 16 Cholesky factorisations of the same size).
+ * A few gammas are solved by one {@link Cholesky} factorisation each (on the dual side one per gamma for
+ * all N &lt;= n, whose matrices are leading blocks of each other); from {@link #EIGEN_FROM} gammas on,
+ * one symmetric eigendecomposition per N serves all of them at O(m^2) per gamma (measured: an EJML
+ * eigendecomposition with vectors costs about 16 EJML Cholesky factorisations of the same size).
  */
 final class RidgeTrial {
     static final int EIGEN_FROM = 16;
@@ -84,31 +85,61 @@ final class RidgeTrial {
             for (int r = 0; r < nd; r++) {
                 b[r] = dot(f, r * nAll, y, n) / n;
             }
-            for (; k < largestDual; k++) {
-                cancel.check();
-                final int bigN = counts[k];
-                final double[] a = new double[bigN * bigN];
-                SymmetricGram.leadingBlock(gram, nd, bigN, a);
-                final double[][] betas = solve(a, bigN, java.util.Arrays.copyOf(b, bigN));
-                for (int g = 0; g < gammas.length; g++) {
-                    dualErrors(f, bigN, betas[g], train[k], test[k], g);
+            if (eigen) {
+                for (; k < largestDual; k++) {
+                    cancel.check();
+                    final int bigN = counts[k];
+                    final double[] a = new double[bigN * bigN];
+                    SymmetricGram.leadingBlock(gram, nd, bigN, a);
+                    final double[][] betas = eigenSolve(a, bigN, Arrays.copyOf(b, bigN));
+                    for (int g = 0; g < gammas.length; g++) {
+                        dualErrors(f, bigN, betas[g], train[k], test[k], g);
+                    }
                 }
+            } else {
+                // one factorisation per gamma serves every N <= n (leading blocks)
+                final double[] u = new double[nd * nd];
+                for (int g = 0; g < gammas.length; g++) {
+                    cancel.check();
+                    final int usable = factor(gram, nd, gammas[g], u);
+                    final double[] forward = b.clone();
+                    Cholesky.solveTransposed(u, nd, usable, forward);
+                    for (int kk = 0; kk < largestDual; kk++) {
+                        final int bigN = counts[kk];
+                        checkUsable(usable, bigN, gammas[g]);
+                        final double[] beta = Arrays.copyOf(forward, bigN);
+                        Cholesky.solveUpper(u, nd, bigN, beta);
+                        dualErrors(f, bigN, beta, train[kk], test[kk], g);
+                    }
+                }
+                k = largestDual;
             }
         }
         if (k < counts.length) {
             final double[] gram = new double[n * n];
             SymmetricGram.addUpper(f, nAll, 0, rows, 0, n, 1.0 / n, gram);
-            final double[] g2 = new double[n * n];
+            final double[] work = new double[n * n];
             for (; k < counts.length; k++) {
                 final int bigN = counts[k];
                 final int from = rows;
                 rows = draw(rng, f, rows, bigN, cancel);
                 cancel.check();
                 SymmetricGram.addUpper(f, nAll, from, rows, 0, n, 1.0 / n, gram);
-                SymmetricGram.leadingBlock(gram, n, n, g2);
-                final double[][] zs = solve(g2, n, y.clone());
-                for (int g = 0; g < gammas.length; g++) {
-                    primalErrors(f, bigN, gammas[g], zs[g], train[k], test[k], g);
+                if (eigen) {
+                    SymmetricGram.leadingBlock(gram, n, n, work);
+                    final double[][] zs = eigenSolve(work, n, y.clone());
+                    for (int g = 0; g < gammas.length; g++) {
+                        primalErrors(f, bigN, gammas[g], zs[g], train[k], test[k], g);
+                    }
+                } else {
+                    for (int g = 0; g < gammas.length; g++) {
+                        cancel.check();
+                        checkUsable(factor(gram, n, gammas[g], work), n, gammas[g]);
+                        final double[] z = y.clone();
+                        Cholesky.solveTransposed(work, n, n, z);
+                        Cholesky.solveUpper(work, n, n, z);
+                        primalErrors(f, bigN, gammas[g], z, train[k], test[k], g);
+                    }
                 }
             }
         }
@@ -119,12 +150,17 @@ final class RidgeTrial {
     private int draw(final Rng rng, final double[] f, final int from, final int to, final TrialRunner.Cancel cancel)
         throws CancelledException {
         // blocks bound the temporary matrices and let cancellation through on large N
-        final int block = Math.max(1, (1 << 22) / Math.max(nAll, both.numRows));
+        final int block = Math.max(1, (1 << 20) / Math.max(nAll, both.numRows));
+        final int p = both.numRows;
         for (int r = from; r < to; r += block) {
             cancel.check();
             final int count = Math.min(block, to - r);
-            final DMatrixRMaj s = RandomFeatures.map(sigma, RandomFeatures.weights(count, both.numRows, rng), both);
-            System.arraycopy(s.data, 0, f, r * nAll, count * nAll);
+            final DMatrixRMaj w = RandomFeatures.weights(count, p, rng);
+            DenseProduct.multiply(w.data, count, p, both.data, nAll, f, r * nAll);
+            final int end = (r + count) * nAll;
+            for (int i = r * nAll; i < end; i++) {
+                f[i] = sigma.value(f[i]);
+            }
         }
         return to;
     }
@@ -143,51 +179,50 @@ final class RidgeTrial {
         return gram;
     }
 
-    /** (A + gamma I)^{-1} rhs for every gamma; A is a full symmetric m x m array (overwritten). */
-    private double[][] solve(final double[] a, final int m, final double[] rhs) {
-        final double[][] out = new double[gammas.length][];
-        if (eigen) {
-            final DMatrixRMaj mat = DMatrixRMaj.wrap(m, m, a);
-            final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
-            if (!eig.decompose(mat)) {
-                throw new IllegalStateException("Eigendecomposition of the feature Gram matrix did not converge.");
-            }
-            final double[] lambda = new double[m];
-            final double[][] v = new double[m][];
-            final double[] u = new double[m];
-            for (int i = 0; i < m; i++) {
-                lambda[i] = eig.getEigenvalue(i).real;
-                v[i] = eig.getEigenVector(i).data;
-                u[i] = dot(v[i], 0, rhs, m);
-            }
-            for (int g = 0; g < gammas.length; g++) {
-                final double[] sol = new double[m];
-                for (int i = 0; i < m; i++) {
-                    final double w = u[i] / (lambda[i] + gammas[g]);
-                    final double[] vi = v[i];
-                    for (int j = 0; j < m; j++) {
-                        sol[j] += w * vi[j];
-                    }
-                }
-                out[g] = sol;
-            }
-            return out;
+    /** Cholesky factor of the upper triangle of gram (m x m) plus gamma I into u; returns the usable leading size. */
+    private static int factor(final double[] gram, final int m, final double gamma, final double[] u) {
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(gram, i * m + i, u, i * m + i, m - i);
+            u[i * m + i] += gamma;
         }
-        final double[] work = new double[m * m];
-        final DMatrixRMaj b = DMatrixRMaj.wrap(m, 1, rhs);
+        return Cholesky.factorUpper(u, m);
+    }
+
+    private static void checkUsable(final int usable, final int size, final double gamma) {
+        if (usable < size) {
+            throw new IllegalArgumentException("gamma = " + gamma + " is too small for the scale of the features: "
+                + "the regularised Gram matrix is numerically singular. Increase gamma.");
+        }
+    }
+
+    /**
+     * (A + gamma I)^{-1} rhs for every gamma from one symmetric eigendecomposition of A (a full m x m
+     * array, overwritten): O(m^2) per gamma.
+     */
+    private double[][] eigenSolve(final double[] a, final int m, final double[] rhs) {
+        final double[][] out = new double[gammas.length][];
+        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
+        if (!eig.decompose(DMatrixRMaj.wrap(m, m, a))) {
+            throw new IllegalStateException("Eigendecomposition of the feature Gram matrix did not converge.");
+        }
+        final double[] lambda = new double[m];
+        final double[][] v = new double[m][];
+        final double[] u = new double[m];
+        for (int i = 0; i < m; i++) {
+            lambda[i] = eig.getEigenvalue(i).real;
+            v[i] = eig.getEigenVector(i).data;
+            u[i] = dot(v[i], 0, rhs, m);
+        }
         for (int g = 0; g < gammas.length; g++) {
-            System.arraycopy(a, 0, work, 0, work.length);
+            final double[] sol = new double[m];
             for (int i = 0; i < m; i++) {
-                work[i * m + i] += gammas[g];
+                final double w = u[i] / (lambda[i] + gammas[g]);
+                final double[] vi = v[i];
+                for (int j = 0; j < m; j++) {
+                    sol[j] += w * vi[j];
+                }
             }
-            final LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(m);
-            if (!chol.setA(DMatrixRMaj.wrap(m, m, work))) {
-                throw new IllegalArgumentException("gamma = " + gammas[g] + " is too small for the scale of the "
-                    + "features: the regularised Gram matrix is numerically singular. Increase gamma.");
-            }
-            final DMatrixRMaj sol = new DMatrixRMaj(m, 1);
-            chol.solve(b, sol);
-            out[g] = sol.data;
+            out[g] = sol;
         }
         return out;
     }
