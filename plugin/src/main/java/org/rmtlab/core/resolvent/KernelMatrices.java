@@ -13,7 +13,7 @@ final class KernelMatrices {
     static DMatrixRMaj cross(final ExpectedKernel k, final DMatrixRMaj a, final DMatrixRMaj b) {
         final DMatrixRMaj g = new DMatrixRMaj(a.numCols, b.numCols);
         final DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
-        DenseProduct.multiplyParallel(at.data, a.numCols, a.numRows, b.data, b.numCols, g.data, 0);
+        new DenseProduct(b.data, b.numRows, b.numCols).multiplyParallel(at.data, a.numCols, g.data, 0);
         final double[] na = squaredNorms(a);
         final double[] nb = squaredNorms(b);
         for (int i = 0; i < a.numCols; i++) {

@@ -109,7 +109,7 @@ public final class RandomFeatureRidgeRisk {
             progress.report(0.8, "test kernel");
             final DMatrixRMaj cross = KernelMatrices.cross(kernel, xTest, x);
             m = new DMatrixRMaj(nTest, n);
-            DenseProduct.multiplyParallel(cross.data, nTest, n, equivalent.eigen().vectors().data, n, m.data, 0);
+            new DenseProduct(equivalent.eigen().vectors().data, n, n).multiplyParallel(cross.data, nTest, m.data, 0);
             norms = new double[n];
             for (int j = 0; j < nTest; j++) {
                 for (int i = 0; i < n; i++) {

@@ -32,6 +32,7 @@ final class RidgeTrial {
 
     private final Activation sigma;
     private final DMatrixRMaj both;
+    private final DenseProduct features;
     private final int n;
     private final int nAll;
     private final double[] y;
@@ -48,6 +49,7 @@ final class RidgeTrial {
         final int[] counts, final double[] gammas) {
         this.sigma = sigma;
         this.both = both;
+        this.features = new DenseProduct(both.data, both.numRows, both.numCols);
         this.n = n;
         this.nAll = both.numCols;
         this.y = y;
@@ -156,7 +158,7 @@ final class RidgeTrial {
             cancel.check();
             final int count = Math.min(block, to - r);
             final DMatrixRMaj w = RandomFeatures.weights(count, p, rng);
-            DenseProduct.multiply(w.data, count, p, both.data, nAll, f, r * nAll);
+            features.multiply(w.data, count, f, r * nAll);
             final int end = (r + count) * nAll;
             for (int i = r * nAll; i < end; i++) {
                 f[i] = sigma.value(f[i]);
