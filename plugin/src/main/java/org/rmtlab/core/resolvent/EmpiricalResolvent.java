@@ -45,11 +45,20 @@ public final class EmpiricalResolvent {
         final double[] traces = new double[trials];
         final DMatrixRMaj gram = new DMatrixRMaj(n, n);
         final DMatrixRMaj q = new DMatrixRMaj(n, n);
+        final DenseProduct product = new DenseProduct(x.data, x.numRows, n);
+        final double[] features = new double[Math.multiplyExact(bigN, n)];
+        final double[] upper = new double[n * n];
         for (int trial = 0; trial < trials; trial++) {
             progress.checkCancelled();
             progress.report(trial / (double) trials, "draw " + (trial + 1) + " of " + trials);
-            final DMatrixRMaj s = RandomFeatures.map(sigma, RandomFeatures.weights(bigN, x.numRows, root.split()), x);
-            CommonOps_DDRM.multTransA(1.0 / n, s, s, gram);
+            final DMatrixRMaj w = RandomFeatures.weights(bigN, x.numRows, root.split());
+            product.multiply(w.data, bigN, features, 0);
+            for (int i = 0; i < features.length; i++) {
+                features[i] = sigma.value(features[i]);
+            }
+            java.util.Arrays.fill(upper, 0);
+            SymmetricGram.addUpper(features, n, 0, bigN, 0, n, 1.0 / n, upper);
+            SymmetricGram.leadingBlock(upper, n, n, gram.data);
             for (int i = 0; i < n; i++) {
                 gram.add(i, i, gamma);
             }

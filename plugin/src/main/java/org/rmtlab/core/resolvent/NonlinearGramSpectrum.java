@@ -104,6 +104,30 @@ public final class NonlinearGramSpectrum {
         return evaluate(new double[] {x}).cdf()[0];
     }
 
+    /**
+     * The smallest x with F(x) &gt;= probability, by bisection on [0, upperEdgeBound()] to 1e-10 of the
+     * scale (about 35 evaluations of F). Useful to choose a plotting range that leaves out isolated
+     * outliers, for example [0, quantile(1 - 2/n)].
+     */
+    public double quantile(final double probability) {
+        Check.that(probability > 0 && probability < 1, "The probability must lie strictly between 0 and 1, but is "
+            + probability + ".");
+        if (atomAtZero() >= probability) {
+            return 0;
+        }
+        double lo = 0;
+        double hi = scale;
+        while (hi - lo > 1e-10 * scale) {
+            final double mid = 0.5 * (lo + hi);
+            if (cdf(mid) >= probability) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
     /** Density and distribution function on {@code points} equally spaced x in (0, upperEdgeBound()]. */
     public SpectrumCurve evaluate(final int points) {
         Check.positive("points", points);

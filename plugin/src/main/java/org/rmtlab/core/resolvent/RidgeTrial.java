@@ -68,84 +68,97 @@ final class RidgeTrial {
 
     /** @return {train[k][g], test[k][g]} for counts[k], gammas[g] (test NaN without test set) */
     double[][][] run(final Rng rng, final TrialRunner.Cancel cancel) throws CancelledException {
-        final int maxCount = counts[counts.length - 1];
-        final double[] f = new double[Math.multiplyExact(maxCount, nAll)];
+        final double[] f = new double[Math.multiplyExact(counts[counts.length - 1], nAll)];
         final double[][] train = new double[counts.length][gammas.length];
         final double[][] test = new double[counts.length][gammas.length];
+        int dual = 0;
+        while (dual < counts.length && counts[dual] <= n) {
+            dual++;
+        }
         int rows = 0;
-        int k = 0;
-        // dual side: all N <= n share the leading blocks of one N_d x N_d Gram matrix
-        int largestDual = 0;
-        while (largestDual < counts.length && counts[largestDual] <= n) {
-            largestDual++;
+        if (dual > 0) {
+            rows = draw(rng, f, 0, counts[dual - 1], cancel);
+            solveDual(f, dual, train, test, cancel);
         }
-        if (largestDual > 0) {
-            final int nd = counts[largestDual - 1];
-            rows = draw(rng, f, rows, nd, cancel);
-            final double[] gram = dualGram(f, nd);
-            final double[] b = new double[nd];
-            for (int r = 0; r < nd; r++) {
-                b[r] = dot(f, r * nAll, y, n) / n;
-            }
-            if (eigen) {
-                for (; k < largestDual; k++) {
-                    cancel.check();
-                    final int bigN = counts[k];
-                    final double[] a = new double[bigN * bigN];
-                    SymmetricGram.leadingBlock(gram, nd, bigN, a);
-                    final double[][] betas = eigenSolve(a, bigN, Arrays.copyOf(b, bigN));
-                    for (int g = 0; g < gammas.length; g++) {
-                        dualErrors(f, bigN, betas[g], train[k], test[k], g);
-                    }
-                }
-            } else {
-                // one factorisation per gamma serves every N <= n (leading blocks)
-                final double[] u = new double[nd * nd];
-                for (int g = 0; g < gammas.length; g++) {
-                    cancel.check();
-                    final int usable = factor(gram, nd, gammas[g], u);
-                    final double[] forward = b.clone();
-                    Cholesky.solveTransposed(u, nd, usable, forward);
-                    for (int kk = 0; kk < largestDual; kk++) {
-                        final int bigN = counts[kk];
-                        checkUsable(usable, bigN, gammas[g]);
-                        final double[] beta = Arrays.copyOf(forward, bigN);
-                        Cholesky.solveUpper(u, nd, bigN, beta);
-                        dualErrors(f, bigN, beta, train[kk], test[kk], g);
-                    }
-                }
-                k = largestDual;
-            }
-        }
-        if (k < counts.length) {
-            final double[] gram = new double[n * n];
-            SymmetricGram.addUpper(f, nAll, 0, rows, 0, n, 1.0 / n, gram);
-            final double[] work = new double[n * n];
-            for (; k < counts.length; k++) {
-                final int bigN = counts[k];
-                final int from = rows;
-                rows = draw(rng, f, rows, bigN, cancel);
-                cancel.check();
-                SymmetricGram.addUpper(f, nAll, from, rows, 0, n, 1.0 / n, gram);
-                if (eigen) {
-                    SymmetricGram.leadingBlock(gram, n, n, work);
-                    final double[][] zs = eigenSolve(work, n, y.clone());
-                    for (int g = 0; g < gammas.length; g++) {
-                        primalErrors(f, bigN, gammas[g], zs[g], train[k], test[k], g);
-                    }
-                } else {
-                    for (int g = 0; g < gammas.length; g++) {
-                        cancel.check();
-                        checkUsable(factor(gram, n, gammas[g], work), n, gammas[g]);
-                        final double[] z = y.clone();
-                        Cholesky.solveTransposed(work, n, n, z);
-                        Cholesky.solveUpper(work, n, n, z);
-                        primalErrors(f, bigN, gammas[g], z, train[k], test[k], g);
-                    }
-                }
-            }
+        if (dual < counts.length) {
+            solvePrimal(rng, f, rows, dual, train, test, cancel);
         }
         return new double[][][] {train, test};
+    }
+
+    /** The models counts[0..dual) (N &lt;= n): all their N x N matrices are leading blocks of one Gram matrix. */
+    private void solveDual(final double[] f, final int dual, final double[][] train, final double[][] test,
+        final TrialRunner.Cancel cancel) throws CancelledException {
+        final int nd = counts[dual - 1];
+        final double[] gram = dualGram(f, nd);
+        final double[] b = new double[nd];
+        for (int r = 0; r < nd; r++) {
+            b[r] = dot(f, r * nAll, y, n) / n;
+        }
+        if (eigen) {
+            for (int k = 0; k < dual; k++) {
+                cancel.check();
+                final int bigN = counts[k];
+                final double[] a = new double[bigN * bigN];
+                SymmetricGram.leadingBlock(gram, nd, bigN, a);
+                final double[][] betas = eigenSolve(a, bigN, Arrays.copyOf(b, bigN));
+                for (int g = 0; g < gammas.length; g++) {
+                    dualErrors(f, bigN, betas[g], train[k], test[k], g);
+                }
+            }
+            return;
+        }
+        // one factorisation per gamma serves every N <= n: the factor of a leading block is the leading
+        // block of the factor, and so is the forward substitution
+        final double[] u = new double[nd * nd];
+        for (int g = 0; g < gammas.length; g++) {
+            cancel.check();
+            final int usable = factor(gram, nd, gammas[g], u);
+            final double[] forward = b.clone();
+            Cholesky.solveTransposed(u, nd, usable, forward);
+            for (int k = 0; k < dual; k++) {
+                final int bigN = counts[k];
+                checkUsable(usable, bigN, gammas[g]);
+                final double[] beta = Arrays.copyOf(forward, bigN);
+                Cholesky.solveUpper(u, nd, bigN, beta);
+                dualErrors(f, bigN, beta, train[k], test[k], g);
+            }
+        }
+    }
+
+    /**
+     * The models counts[dual..] (N &gt; n), drawing their rows as N grows and updating the n x n Gram matrix
+     * with each new block; the first {@code drawn} rows of f are already drawn.
+     */
+    private void solvePrimal(final Rng rng, final double[] f, final int drawn, final int dual, final double[][] train,
+        final double[][] test, final TrialRunner.Cancel cancel) throws CancelledException {
+        final double[] gram = new double[n * n];
+        SymmetricGram.addUpper(f, nAll, 0, drawn, 0, n, 1.0 / n, gram);
+        final double[] work = new double[n * n];
+        int rows = drawn;
+        for (int k = dual; k < counts.length; k++) {
+            final int bigN = counts[k];
+            final int from = rows;
+            rows = draw(rng, f, rows, bigN, cancel);
+            cancel.check();
+            SymmetricGram.addUpper(f, nAll, from, rows, 0, n, 1.0 / n, gram);
+            if (eigen) {
+                SymmetricGram.leadingBlock(gram, n, n, work);
+                final double[][] zs = eigenSolve(work, n, y.clone());
+                for (int g = 0; g < gammas.length; g++) {
+                    primalErrors(f, bigN, gammas[g], zs[g], train[k], test[k], g);
+                }
+                continue;
+            }
+            for (int g = 0; g < gammas.length; g++) {
+                cancel.check();
+                checkUsable(factor(gram, n, gammas[g], work), n, gammas[g]);
+                final double[] z = y.clone();
+                Cholesky.solveTransposed(work, n, n, z);
+                Cholesky.solveUpper(work, n, n, z);
+                primalErrors(f, bigN, gammas[g], z, train[k], test[k], g);
+            }
+        }
     }
 
     /** Draws rows [from, to) of W and fills the same rows of f = sigma(W [X, X_test]). */

@@ -63,6 +63,11 @@ class NonlinearGramSpectrumTest {
                 assertEquals(exact, curve.density()[i], edge < 0.05 ? 1e-4 : 1e-7, "density, c = " + c + ", x = " + x);
                 assertEquals(marchenkoPasturCdf(c, x), curve.cdf()[i], 1e-7, "cdf, c = " + c + ", x = " + x);
             }
+            // the quantile inverts the closed-form distribution function (bisection to 1e-10 of the scale)
+            for (double q : new double[] {0.7, 0.9, 0.99}) {
+                final double x = s.quantile(q);
+                assertEquals(q, marchenkoPasturCdf(c, x), 1e-7, "quantile " + q + ", c = " + c);
+            }
         }
     }
 
