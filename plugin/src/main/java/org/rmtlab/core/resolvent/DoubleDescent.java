@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rmtlab.core.data.Dataset;
-import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
@@ -85,7 +84,7 @@ public final class DoubleDescent {
         }
         final double theory = 10 * n * n * n;
         final double trial = 2.0 * max * x.numRows * all + max * n * Math.min(max, n)
-            + counts.length * Math.pow(Math.min(max, n), 3) / 3 * Math.min(spec.gammas().length, RidgeTrial.EIGEN_FROM);
+            + counts.length * Math.pow(Math.min(max, n), 3) / 3 * Math.min(spec.gammas().length, RidgeTrial.EIGEN_COST);
         return theory / (theory + spec.trials() * trial / Math.max(1, spec.threads() == 0
             ? TrialRunner.defaultThreads(spec.trials()) : spec.threads()));
     }

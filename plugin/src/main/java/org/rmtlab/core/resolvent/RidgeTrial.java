@@ -22,13 +22,17 @@ import org.rmtlab.core.util.Rng;
  * <li>N &gt; n (primal): z = Q y = (Sigma^T Sigma / n + gamma I_n)^{-1} y, so that y - Sigma^T beta = gamma z and
  * E_train = gamma^2 ||z||^2 / n; the n x n Gram matrix is updated with each new block of rows.</li>
  * </ul>
- * A few gammas are solved by one {@link Cholesky} factorisation each (on the dual side one per gamma for
- * all N &lt;= n, whose matrices are leading blocks of each other); from {@link #EIGEN_FROM} gammas on,
- * one symmetric eigendecomposition per N serves all of them at O(m^2) per gamma (measured: an EJML
- * eigendecomposition with vectors costs about 16 EJML Cholesky factorisations of the same size).
+ * Gammas are solved either by one {@link Cholesky} factorisation each (on the dual side one per gamma
+ * for all N &lt;= n, whose matrices are leading blocks of each other), or by one symmetric
+ * eigendecomposition per N that serves every gamma at O(m^2) each, whichever costs less by
+ * {@link #EIGEN_COST}; each side decides for itself.
  */
 final class RidgeTrial {
-    static final int EIGEN_FROM = 16;
+    /**
+     * Cost of an EJML symmetric eigendecomposition with vectors in units of a {@link Cholesky}
+     * factorisation of the same size (measured 10 at m = 256, 27 at 512, 34 at 1024).
+     */
+    static final double EIGEN_COST = 30;
 
     private final Activation sigma;
     private final DMatrixRMaj both;
@@ -39,7 +43,6 @@ final class RidgeTrial {
     private final double[] yTest;
     private final int[] counts;
     private final double[] gammas;
-    private final boolean eigen;
 
     /**
      * @param both p x (n + n_test): training columns then test columns
@@ -56,7 +59,6 @@ final class RidgeTrial {
         this.yTest = yTest;
         this.counts = counts;
         this.gammas = gammas;
-        this.eigen = gammas.length >= EIGEN_FROM;
     }
 
     /** Bytes one trial allocates at most (for the memory guard). */
@@ -90,6 +92,11 @@ final class RidgeTrial {
     private void solveDual(final double[] f, final int dual, final double[][] train, final double[][] test,
         final TrialRunner.Cancel cancel) throws CancelledException {
         final int nd = counts[dual - 1];
+        double cubes = 0;
+        for (int k = 0; k < dual; k++) {
+            cubes += Math.pow(counts[k], 3);
+        }
+        final boolean eigen = EIGEN_COST * cubes < gammas.length * Math.pow(nd, 3);
         final double[] gram = dualGram(f, nd);
         final double[] b = new double[nd];
         for (int r = 0; r < nd; r++) {
@@ -135,6 +142,7 @@ final class RidgeTrial {
         final double[] gram = new double[n * n];
         SymmetricGram.addUpper(f, nAll, 0, drawn, 0, n, 1.0 / n, gram);
         final double[] work = new double[n * n];
+        final boolean eigen = EIGEN_COST < gammas.length;
         int rows = drawn;
         for (int k = dual; k < counts.length; k++) {
             final int bigN = counts[k];

@@ -94,18 +94,18 @@ class DoubleDescentTest {
     }
 
     /**
-     * A gamma sweep with 16 values takes the eigendecomposition route of the simulation (one
-     * decomposition per N for all gammas) on both sides (N &lt; n and N &gt; n); it must agree with the
-     * theory (same tolerance as above, 8 trials) and, trial by trial, with the Cholesky route used for
-     * fewer gammas: the draws of W do not depend on the gammas, so the two routes solve the same
-     * systems and may differ by rounding only (1e-8 relative; gamma down to 1e-4 against a Gram norm of
-     * about 50 gives condition numbers up to 5e5).
+     * A gamma sweep with more values than {@link RidgeTrial#EIGEN_COST} takes the eigendecomposition
+     * route of the simulation (one decomposition per N for all gammas) on both sides (N &lt; n and
+     * N &gt; n); it must agree with the theory (same tolerance as above, 8 trials) and, trial by trial,
+     * with the Cholesky route used for three gammas: the draws of W do not depend on the gammas, so the
+     * two routes solve the same systems and may differ by rounding only (1e-8 relative; gamma down to
+     * 1e-4 against a Gram norm of about 50 gives condition numbers up to 5e5).
      */
     @Test
     void gammaSweepAgreesWithTheoryAndBetweenSolvers() throws CancelledException {
         final GeneratedData d = data(DataModel.TEACHER, 22);
         final Activation relu = Activations.byId("relu");
-        final double[] gammas = new double[RidgeTrial.EIGEN_FROM];
+        final double[] gammas = new double[(int) RidgeTrial.EIGEN_COST + 2];
         for (int g = 0; g < gammas.length; g++) {
             gammas[g] = 1e-4 * Math.pow(10, 5.0 * g / (gammas.length - 1));
         }
@@ -123,11 +123,12 @@ class DoubleDescentTest {
                     where);
             }
         }
-        final double[] few = {gammas[0], gammas[7], gammas[15]};
+        final int last = gammas.length - 1;
+        final double[] few = {gammas[0], gammas[last / 2], gammas[last]};
         final RidgeSimulationResult chol = sim.run(counts, few, 8, 9, 0, Progress.NONE);
         for (int k = 0; k < counts.length; k++) {
             for (int i = 0; i < few.length; i++) {
-                final int g = i == 0 ? 0 : i == 1 ? 7 : 15;
+                final int g = i == 0 ? 0 : i == 1 ? last / 2 : last;
                 assertEquals(eigen.trainMean(k, g), chol.trainMean(k, i), 1e-8 * eigen.trainMean(k, g));
                 assertEquals(eigen.testMean(k, g), chol.testMean(k, i), 1e-8 * eigen.testMean(k, g));
             }
