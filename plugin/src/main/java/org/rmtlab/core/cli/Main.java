@@ -17,6 +17,7 @@ public final class Main {
         new GenerateCommand(),
         new MpCommand(),
         new SpectrumCommand(),
+        new DoubleDescentCommand(),
         new RidgeRiskCommand(),
         new DynamicsCommand(),
         new DemoCommand());
