@@ -11,6 +11,7 @@ import org.rmtlab.core.data.DataGenerator;
 import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.Scale;
+import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
@@ -241,7 +242,7 @@ public final class DeepLinearNetwork implements DynamicsModel {
         double norm = 0;
         while (norm == 0) {
             rng.gaussians(teacher, 1.0);
-            norm = SimulationSupport.dot(teacher, teacher);
+            norm = MatrixVector.dot(teacher, teacher);
         }
         final double scale = Math.sqrt(c.inputDim() / norm);
         for (int j = 0; j < teacher.length; j++) {

@@ -13,6 +13,8 @@ import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.GeneratedData;
 import org.rmtlab.core.data.Scale;
+import org.rmtlab.core.linalg.MatrixVector;
+import org.rmtlab.core.spectrum.MarchenkoPastur;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
@@ -108,8 +110,8 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
         final double sc = Math.sqrt(c);
         // l_s - l+ = rho + c/rho - 2 sqrt(c) = (rho - sqrt c)^2 / rho, exact near the transition rho = sqrt c
         final double gap = (rho - sc) * (rho - sc) / rho;
-        final double upper = MarchenkoPasturQuadrature.upperEdge(c);
-        final QuadratureRule bulk = SquareRootQuadrature.poleAbove(MarchenkoPasturQuadrature.lowerEdge(c), upper, gap,
+        final double upper = MarchenkoPastur.of(c, 1).upperEdge();
+        final QuadratureRule bulk = SquareRootQuadrature.poleAbove(MarchenkoPastur.of(c, 1).lowerEdge(), upper, gap,
             1 / (2 * Math.PI));
         return bulk.withAtom(spike(c, rho), Math.max(0, (rho - sc) * (rho + sc)) / rho);
     }
@@ -181,12 +183,12 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
     /** Early-stopping time minimising the theoretical test error, and that error. */
     public EarlyStopping.Optimum earlyStopping() {
         final double top = maxCurvature();
-        final double bottom = Math.max(MarchenkoPasturQuadrature.lowerEdge(c) + gamma, 1e-4 * top);
+        final double bottom = Math.max(MarchenkoPastur.of(c, 1).lowerEdge() + gamma, 1e-4 * top);
         return EarlyStopping.minimize(tau -> moments(tau).testError(), method, 1e-3 / top, 1e4 / bottom);
     }
 
     private double maxCurvature() {
-        final double edge = MarchenkoPasturQuadrature.upperEdge(c);
+        final double edge = MarchenkoPastur.of(c, 1).upperEdge();
         return gamma + (rho * rho > c ? spike(c, rho) : edge);
     }
 
@@ -278,8 +280,8 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
             muC = s.project(mu);
             w0C = s.project(w0);
             pull = s.projectSamples(y);
-            muW0Null = SimulationSupport.dot(mu, w0) - SimulationSupport.dot(muC, w0C);
-            w0Null2 = Math.max(0, SimulationSupport.dot(w0, w0) - SimulationSupport.dot(w0C, w0C));
+            muW0Null = MatrixVector.dot(mu, w0) - MatrixVector.dot(muC, w0C);
+            w0Null2 = Math.max(0, MatrixVector.dot(w0, w0) - MatrixVector.dot(w0C, w0C));
             outputs = s.sampleCoordinates();
         }
 

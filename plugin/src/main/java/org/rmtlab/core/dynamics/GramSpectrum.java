@@ -2,8 +2,9 @@ package org.rmtlab.core.dynamics;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.rmtlab.core.linalg.DenseProduct;
+import org.rmtlab.core.linalg.SymmetricEigen;
+import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
 
@@ -50,25 +51,14 @@ public final class GramSpectrum {
         final boolean wide = p > n;
         final int r = Math.min(p, n);
         Memory.require(String.format("the %d x %d Gram matrix and its eigenvectors", r, r), Memory.doubles(r, r, 3));
-        final DMatrixRMaj gram = new DMatrixRMaj(r, r);
-        if (wide) {
-            CommonOps_DDRM.multTransA(x, x, gram);
-        } else {
-            CommonOps_DDRM.multTransB(x, x, gram);
-        }
-        CommonOps_DDRM.scale(1.0 / n, gram);
-        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(r, true, true);
-        Check.that(eig.decompose(gram), "The eigendecomposition of the Gram matrix did not converge.");
-        final double[] lambda = new double[r];
-        final DMatrixRMaj basis = new DMatrixRMaj(r, r);
+        final DMatrixRMaj gram = wide ? SymmetricGram.inner(x, 1.0 / n) : SymmetricGram.outer(x, 1.0 / n);
+        final SymmetricEigen eig = SymmetricEigen.of(gram);
+        final double[] lambda = eig.values();
         for (int k = 0; k < r; k++) {
             // rounding can leave the smallest eigenvalues slightly negative; they are 0 for a Gram matrix
-            lambda[k] = Math.max(0, eig.getEigenvalue(k).real);
-            final DMatrixRMaj v = eig.getEigenVector(k);
-            for (int i = 0; i < r; i++) {
-                basis.unsafe_set(i, k, v.data[i]);
-            }
+            lambda[k] = Math.max(0, lambda[k]);
         }
+        final DMatrixRMaj basis = eig.vectors();
         return new GramSpectrum(x, lambda, basis, wide);
     }
 
@@ -85,7 +75,7 @@ public final class GramSpectrum {
         return lambda.length;
     }
 
-    /** Eigenvalue k of (1/n) X X^T (in no particular order). */
+    /** Eigenvalue k of (1/n) X X^T, ascending in k. */
     public double eigenvalue(final int k) {
         return lambda[k];
     }
@@ -143,11 +133,10 @@ public final class GramSpectrum {
     public DMatrixRMaj sampleCoordinates() {
         final int r = lambda.length;
         Memory.require(String.format("the %d x %d sample coordinates", n, r), Memory.doubles(n, r, 1));
-        final DMatrixRMaj out = new DMatrixRMaj(n, r);
         if (!wide) {
-            CommonOps_DDRM.multTransA(x, basis, out);
-            return out;
+            return DenseProduct.multTransA(x, basis);
         }
+        final DMatrixRMaj out = new DMatrixRMaj(n, r);
         // X^T V = sqrt(n) U diag(lambda)^(1/2)
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < r; k++) {

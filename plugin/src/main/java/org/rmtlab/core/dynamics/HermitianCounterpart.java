@@ -2,6 +2,7 @@ package org.rmtlab.core.dynamics;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.rmtlab.core.linalg.SymmetricEigen;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;

@@ -1,5 +1,6 @@
 package org.rmtlab.core.dynamics;
 
+import org.rmtlab.core.spectrum.MarchenkoPastur;
 import org.rmtlab.core.util.Check;
 
 /**
@@ -8,8 +9,8 @@ import org.rmtlab.core.util.Check;
  * p/n -> c (Z. Liao's slides, Eq. (17); Liao and Couillet 2018, Eq. (10)):
  * {@code mu_c(dx) = sqrt((x - l-)(l+ - x)) / (2 pi c x) dx + (1 - 1/c)^+ delta_0(x)}, l+- = (1 +- sqrt c)^2.
  *
- * <p>This is a numerical integrator, not a description of the law: density, CDF and Stieltjes transform
- * live in {@code org.rmtlab.core.spectrum.MarchenkoPastur}. The bulk uses {@link SquareRootQuadrature}
+ * <p>This is a numerical integrator, not a description of the law: edges, density, CDF and Stieltjes
+ * transform live in {@link MarchenkoPastur}. The bulk uses {@link SquareRootQuadrature}
  * (the 1/x factor is a pole at distance l- below the bulk, on its edge when c = 1); the atom at 0 for
  * c > 1 is one node of weight 1 - 1/c. {@link #angular(double, int)} is a coarse rule for integrands that are
  * smooth on the bulk, used where the nodes become the state of an ODE and their number sets its cost.
@@ -25,8 +26,9 @@ public final class MarchenkoPasturQuadrature {
      */
     public static QuadratureRule rule(final double c) {
         Check.positive("c (ratio p/n)", c);
-        final double lower = lowerEdge(c);
-        final QuadratureRule bulk = SquareRootQuadrature.poleBelow(lower, upperEdge(c), lower, 1 / (2 * Math.PI * c));
+        final MarchenkoPastur law = MarchenkoPastur.of(c, 1);
+        final double lower = law.lowerEdge();
+        final QuadratureRule bulk = SquareRootQuadrature.poleBelow(lower, law.upperEdge(), lower, 1 / (2 * Math.PI * c));
         return c > 1 ? bulk.withAtom(0, 1 - 1 / c) : bulk;
     }
 
@@ -44,7 +46,7 @@ public final class MarchenkoPasturQuadrature {
     public static QuadratureRule angular(final double c, final int nodes) {
         Check.positive("c (ratio p/n)", c);
         Check.positive("number of quadrature nodes", nodes);
-        final double lower = lowerEdge(c);
+        final double lower = MarchenkoPastur.of(c, 1).lowerEdge();
         final double sc = Math.sqrt(c);
         final double[] x = new double[nodes];
         final double[] w = new double[nodes];
@@ -58,17 +60,5 @@ public final class MarchenkoPasturQuadrature {
         }
         final QuadratureRule bulk = new QuadratureRule(x, w);
         return c > 1 ? bulk.withAtom(0, 1 - 1 / c) : bulk;
-    }
-
-    /** Left edge (1 - sqrt c)^2 of the bulk, written (1 - c)^2 / (1 + sqrt c)^2 to stay exact near c = 1. */
-    static double lowerEdge(final double c) {
-        final double s = 1 + Math.sqrt(c);
-        return (1 - c) * (1 - c) / (s * s);
-    }
-
-    /** Right edge (1 + sqrt c)^2 of the bulk. */
-    static double upperEdge(final double c) {
-        final double s = 1 + Math.sqrt(c);
-        return s * s;
     }
 }

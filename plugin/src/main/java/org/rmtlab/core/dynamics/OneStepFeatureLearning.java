@@ -12,6 +12,7 @@ import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.Scale;
 import org.rmtlab.core.kernel.Activation;
+import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
@@ -326,15 +327,7 @@ public final class OneStepFeatureLearning implements DynamicsModel {
         final DMatrixRMaj g0 = new DMatrixRMaj(n, d);
         CommonOps_DDRM.multTransB(factor, pre, x, g0);
         // rank-one part (2 kappa / n)(mu1 / sqrt(N)) a (X r)^T
-        final double[] xr = new double[d];
-        for (int j = 0; j < d; j++) {
-            double acc = 0;
-            final int row = j * s;
-            for (int i = 0; i < s; i++) {
-                acc += x.data[row + i] * r[i];
-            }
-            xr[j] = acc;
-        }
+        final double[] xr = MatrixVector.times(x, r);
         final double c = factor * constants.mu1() / sn;
         final DMatrixRMaj rest = new DMatrixRMaj(n, d);
         for (int k = 0; k < n; k++) {
@@ -345,7 +338,7 @@ public final class OneStepFeatureLearning implements DynamicsModel {
         final TopSingular g = TopSingular.of(g0);
         final TopSingular e = TopSingular.of(rest);
         // realised theta / eta = ||rank-one part of sqrt(N) G0||_op, with ||a|| = 1
-        final double realised = Math.abs(c) * sn * Math.sqrt(SimulationSupport.dot(xr, xr));
+        final double realised = Math.abs(c) * sn * Math.sqrt(MatrixVector.dot(xr, xr));
         return new Step(w0, g0, a, beta, g.s1() > 0 ? e.s1() / g.s1() : Double.NaN,
             g.s1() > 0 ? g.s2() / g.s1() : Double.NaN, realised);
     }

@@ -12,6 +12,8 @@ import org.rmtlab.core.data.DataGenerator;
 import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.Scale;
+import org.rmtlab.core.linalg.MatrixVector;
+import org.rmtlab.core.spectrum.MarchenkoPastur;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
@@ -86,7 +88,7 @@ public final class RidgeDynamics implements DynamicsModel {
         this.method = method;
         this.c = p / (double) n;
         this.mp = MarchenkoPasturQuadrature.rule(c);
-        method.checkStable(MarchenkoPasturQuadrature.upperEdge(c) + gamma);
+        method.checkStable(MarchenkoPastur.of(c, 1).upperEdge() + gamma);
     }
 
     /**
@@ -141,8 +143,8 @@ public final class RidgeDynamics implements DynamicsModel {
 
     /** Early-stopping time minimising the theoretical test risk, and that risk. */
     public EarlyStopping.Optimum earlyStopping() {
-        final double top = MarchenkoPasturQuadrature.upperEdge(c) + gamma;
-        final double bottom = Math.max(MarchenkoPasturQuadrature.lowerEdge(c) + gamma, 1e-4 * top);
+        final double top = MarchenkoPastur.of(c, 1).upperEdge() + gamma;
+        final double bottom = Math.max(MarchenkoPastur.of(c, 1).lowerEdge() + gamma, 1e-4 * top);
         return EarlyStopping.minimize(tau -> at(tau).risk(), method, 1e-3 / top, 1e4 / bottom);
     }
 
@@ -241,10 +243,10 @@ public final class RidgeDynamics implements DynamicsModel {
             w0C = s.project(w0);
             noisePull = s.projectSamples(eps);
             pull = s.projectSamples(y);
-            betaNull2 = Math.max(0, SimulationSupport.dot(beta, beta) - SimulationSupport.dot(betaC, betaC));
-            w0Null2 = Math.max(0, SimulationSupport.dot(w0, w0) - SimulationSupport.dot(w0C, w0C));
-            betaW0Null = SimulationSupport.dot(beta, w0) - SimulationSupport.dot(betaC, w0C);
-            y2 = SimulationSupport.dot(y, y) / n;
+            betaNull2 = Math.max(0, MatrixVector.dot(beta, beta) - MatrixVector.dot(betaC, betaC));
+            w0Null2 = Math.max(0, MatrixVector.dot(w0, w0) - MatrixVector.dot(w0C, w0C));
+            betaW0Null = MatrixVector.dot(beta, w0) - MatrixVector.dot(betaC, w0C);
+            y2 = MatrixVector.dot(y, y) / n;
         }
 
         /** risk ||w - beta*||^2, its bias, variance and initialisation parts, training loss, at time tau. */

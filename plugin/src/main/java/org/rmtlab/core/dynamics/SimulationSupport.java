@@ -30,12 +30,4 @@ final class SimulationSupport {
         }
         return out;
     }
-
-    static double dot(final double[] a, final double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
 }

@@ -1,11 +1,11 @@
 package org.rmtlab.core.dynamics;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.rmtlab.core.linalg.Cholesky;
+import org.rmtlab.core.linalg.MatrixVector;
+import org.rmtlab.core.linalg.SymmetricEigen;
 
 /**
  * The largest eigenvalue of a symmetric matrix, a unit eigenvector for it, and the second largest eigenvalue.
@@ -46,23 +46,10 @@ record TopEigen(double l1, double l2, double[] vector) {
     /** @param s a symmetric matrix; not modified */
     static TopEigen of(final DMatrixRMaj s) {
         final int n = s.numRows;
-        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
-        if (!eig.decompose(s.copy())) {
-            throw new IllegalStateException("The symmetric eigendecomposition did not converge.");
-        }
-        double l1 = Double.NEGATIVE_INFINITY;
-        double l2 = Double.NEGATIVE_INFINITY;
-        double scale = 0;
-        for (int i = 0; i < n; i++) {
-            final double l = eig.getEigenvalue(i).real;
-            scale = Math.max(scale, Math.abs(l));
-            if (l > l1) {
-                l2 = l1;
-                l1 = l;
-            } else if (l > l2) {
-                l2 = l;
-            }
-        }
+        final double[] values = SymmetricEigen.eigenvalues(s);
+        final double l1 = values[n - 1];
+        final double l2 = n > 1 ? values[n - 2] : l1;
+        final double scale = Math.max(Math.abs(values[0]), Math.abs(l1));
         if (n == 1) {
             return new TopEigen(l1, l1, new double[] {1});
         }
@@ -116,26 +103,18 @@ record TopEigen(double l1, double l2, double[] vector) {
         int check = FIRST_CHECK;
         for (int j = 0; j < n; j++) {
             q[j] = v;
-            final double[] z = new double[n];
-            for (int i = 0; i < n; i++) {
-                double acc = 0;
-                final int row = i * n;
-                for (int k = 0; k < n; k++) {
-                    acc += s.data[row + k] * v[k];
-                }
-                z[i] = acc;
-            }
-            alpha[j] = SimulationSupport.dot(v, z);
+            final double[] z = MatrixVector.times(s, v);
+            alpha[j] = MatrixVector.dot(v, z);
             // full reorthogonalisation, twice ("twice is enough", Parlett): the Ritz values stay exact
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= j; i++) {
-                    final double c = SimulationSupport.dot(q[i], z);
+                    final double c = MatrixVector.dot(q[i], z);
                     for (int k = 0; k < n; k++) {
                         z[k] -= c * q[i][k];
                     }
                 }
             }
-            beta[j] = Math.sqrt(SimulationSupport.dot(z, z));
+            beta[j] = Math.sqrt(MatrixVector.dot(z, z));
             final boolean exhausted = j == n - 1 || beta[j] <= RESIDUAL * Math.abs(alpha[j]);
             if (exhausted || j + 1 == check) {
                 check = Math.max(check + FIRST_CHECK, check + check / 2);
@@ -166,20 +145,14 @@ record TopEigen(double l1, double l2, double[] vector) {
                 t.set(i + 1, i, beta[i]);
             }
         }
-        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
-        if (!eig.decompose(t)) {
-            return null;
+        final SymmetricEigen eig = SymmetricEigen.of(t);
+        final double theta = eig.values()[m - 1];
+        final double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            y[i] = eig.vectors().data[i * m + m - 1];
         }
-        int top = 0;
-        for (int i = 1; i < m; i++) {
-            if (eig.getEigenvalue(i).real > eig.getEigenvalue(top).real) {
-                top = i;
-            }
-        }
-        final double theta = eig.getEigenvalue(top).real;
-        final double[] y = eig.getEigenVector(top).data;
         // ||S x - theta x|| = beta_m |y_m| for the Ritz vector x = Q y
-        final double residual = Math.abs(beta[m - 1] * y[m - 1]) / Math.sqrt(SimulationSupport.dot(y, y));
+        final double residual = Math.abs(beta[m - 1] * y[m - 1]) / Math.sqrt(MatrixVector.dot(y, y));
         if (residual > RESIDUAL * Math.max(Math.abs(theta), Math.abs(bound)) || !belowAll(s, theta + 2 * residual
             + RESIDUAL * Math.max(Math.abs(theta), Math.abs(bound)))) {
             return null;
@@ -205,8 +178,7 @@ record TopEigen(double l1, double l2, double[] vector) {
         for (int i = 0; i < n; i++) {
             m.data[i * n + i] += bound;
         }
-        final CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
-        return chol.decompose(m);
+        return Cholesky.isPositiveDefinite(m);
     }
 
     static void normalise(final double[] v) {

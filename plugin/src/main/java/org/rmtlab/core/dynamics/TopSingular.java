@@ -2,6 +2,8 @@ package org.rmtlab.core.dynamics;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.rmtlab.core.linalg.DenseProduct;
+import org.rmtlab.core.linalg.SymmetricGram;
 
 /**
  * The two largest singular values of a rectangular matrix A (rows x cols) and the singular vectors of
@@ -16,14 +18,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
 record TopSingular(double s1, double s2, double[] left, double[] right) {
 
     static TopSingular of(final DMatrixRMaj a) {
-        final int k = Math.min(a.numRows, a.numCols);
-        final DMatrixRMaj gram = new DMatrixRMaj(k, k);
-        if (gramOfColumns(a)) {
-            CommonOps_DDRM.multTransA(a, a, gram);
-        } else {
-            CommonOps_DDRM.multTransB(a, a, gram);
-        }
-        return of(a, gram);
+        return of(a, gram(a));
+    }
+
+    /** The Gram matrix on the smaller side: A^T A when {@link #gramOfColumns(DMatrixRMaj)}, else A A^T. */
+    private static DMatrixRMaj gram(final DMatrixRMaj a) {
+        return gramOfColumns(a) ? SymmetricGram.inner(a, 1) : SymmetricGram.outer(a, 1);
     }
 
     /** True when the Gram matrix that {@link #of(DMatrixRMaj, DMatrixRMaj)} wants is A^T A (cols &lt;= rows), else A A^T. */
@@ -87,18 +87,10 @@ record TopSingular(double s1, double s2, double[] left, double[] right) {
             this.a = a;
             this.b = b;
             final int k = Math.min(a.numRows, a.numCols);
-            gramA = new DMatrixRMaj(k, k);
-            gramCross = new DMatrixRMaj(k, k);
-            gramB = new DMatrixRMaj(k, k);
-            if (gramOfColumns(a)) {
-                CommonOps_DDRM.multTransA(a, a, gramA);
-                CommonOps_DDRM.multTransA(a, b, gramCross);
-                CommonOps_DDRM.multTransA(b, b, gramB);
-            } else {
-                CommonOps_DDRM.multTransB(a, a, gramA);
-                CommonOps_DDRM.multTransB(a, b, gramCross);
-                CommonOps_DDRM.multTransB(b, b, gramB);
-            }
+            gramA = gram(a);
+            gramB = gram(b);
+            gramCross = gramOfColumns(a) ? DenseProduct.multTransA(a, b)
+                : DenseProduct.mult(a, CommonOps_DDRM.transpose(b, null));
             // G_AB + G_BA, symmetric
             for (int i = 0; i < k; i++) {
                 for (int j = i; j < k; j++) {

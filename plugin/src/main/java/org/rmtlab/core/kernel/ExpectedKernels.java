@@ -1,7 +1,8 @@
 package org.rmtlab.core.kernel;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.rmtlab.core.linalg.DenseProduct;
+import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
@@ -64,19 +65,13 @@ public final class ExpectedKernels {
         checkData("x", x);
         final int n = x.numCols;
         Memory.require("the " + n + " x " + n + " kernel matrix", Memory.doubles(n, n, 1));
-        final DMatrixRMaj g = new DMatrixRMaj(n, n);
-        CommonOps_MT_DDRM.multInner(x, g);
+        final DMatrixRMaj g = SymmetricGram.innerUpper(x, 1);
         final double[] norms = new double[n];
         for (int i = 0; i < n; i++) {
             norms[i] = g.unsafe_get(i, i);
         }
         k.applyToGram(norms, norms, g, true, progress);
-        final double[] d = g.data;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                d[i * n + j] = d[j * n + i];
-            }
-        }
+        SymmetricGram.mirrorUpper(g.data, n);
         progress.report(1, "kernel matrix done");
         return g;
     }
@@ -104,11 +99,21 @@ public final class ExpectedKernels {
         Check.that(x.numRows == y.numRows, "The samples of x have dimension " + x.numRows + " but those of y have "
             + y.numRows + "; both need the same number of rows (features).");
         Memory.require("the " + x.numCols + " x " + y.numCols + " kernel matrix", Memory.doubles(x.numCols, y.numCols, 1));
-        final DMatrixRMaj g = new DMatrixRMaj(x.numCols, y.numCols);
-        CommonOps_MT_DDRM.multTransA(x, y, g);
+        final DMatrixRMaj g = DenseProduct.multTransA(x, y);
         k.applyToGram(squaredNorms(x), squaredNorms(y), g, false, progress);
         progress.report(1, "kernel matrix done");
         return g;
+    }
+
+    /** The diagonal K(x_j, x_j) of the kernel matrix of the columns of x (p x n), O(n p). */
+    public static double[] diagonal(final ExpectedKernel k, final DMatrixRMaj x) {
+        checkData("x", x);
+        final double[] norms = squaredNorms(x);
+        final double[] d = new double[norms.length];
+        for (int j = 0; j < d.length; j++) {
+            d[j] = k.value(norms[j], norms[j], norms[j]);
+        }
+        return d;
     }
 
     /** r = ab / sqrt(aa bb) clipped to [-1, 1]; 0 when x or y is 0. */

@@ -1,7 +1,7 @@
 package org.rmtlab.core.kernel;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.rmtlab.core.linalg.DenseProduct;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
 import org.rmtlab.core.util.Rng;
@@ -13,9 +13,9 @@ import org.rmtlab.core.util.Rng;
  * {@link ExpectedKernels#matrix(ExpectedKernel, DMatrixRMaj)}.
  *
  * <p>Determinism: W is drawn row by row from the given {@link Rng}, so the same seed gives the same W.
- * The product W X uses EJML's multithreaded multiply, which splits the output by rows and computes
+ * The product W X is {@link DenseProduct}'s, whose parallel variant splits the output by rows and computes
  * every entry with the same summation order as the single-threaded one: the result is bit-identical
- * to {@code CommonOps_DDRM.mult} whatever the number of threads (checked in the tests).
+ * whatever the number of threads (checked in the tests).
  */
 public final class RandomFeatures {
     private RandomFeatures() {
@@ -52,12 +52,25 @@ public final class RandomFeatures {
         Memory.require("the " + w.numRows + " x " + x.numCols + " random feature matrix sigma(WX)",
             Memory.doubles(w.numRows, x.numCols, 1));
         final DMatrixRMaj s = new DMatrixRMaj(w.numRows, x.numCols);
-        CommonOps_MT_DDRM.mult(w, x, s);
-        final double[] d = s.data;
-        final int size = s.getNumElements();
-        for (int i = 0; i < size; i++) {
+        new DenseProduct(x).multiplyParallel(w.data, w.numRows, s.data, 0);
+        apply(sigma, s.data, 0, s.getNumElements());
+        return s;
+    }
+
+    /**
+     * sigma(W X) for the {@code rows} rows of W (row-major, rows x p) and X packed once for many draws (for
+     * example by a simulation that reuses X in every trial), written into {@code out} from {@code offset} on;
+     * single-threaded, for callers that run trials in parallel.
+     */
+    public static void map(final Activation sigma, final double[] w, final int rows, final DenseProduct x,
+        final double[] out, final int offset) {
+        x.multiply(w, rows, out, offset);
+        apply(sigma, out, offset, rows * x.columns());
+    }
+
+    private static void apply(final Activation sigma, final double[] d, final int offset, final int length) {
+        for (int i = offset; i < offset + length; i++) {
             d[i] = sigma.value(d[i]);
         }
-        return s;
     }
 }

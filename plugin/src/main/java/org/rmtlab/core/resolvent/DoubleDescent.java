@@ -8,6 +8,7 @@ import org.rmtlab.core.data.Dataset;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
+import org.rmtlab.core.util.TrialRunner;
 
 /**
  * Double-descent sweeps of random-feature ridge regression over N/n and gamma: the deterministic

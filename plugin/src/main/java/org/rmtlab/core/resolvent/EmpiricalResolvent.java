@@ -1,11 +1,14 @@
 package org.rmtlab.core.resolvent;
 
+import java.util.Arrays;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.RandomFeatures;
+import org.rmtlab.core.linalg.Cholesky;
+import org.rmtlab.core.linalg.DenseProduct;
+import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
@@ -43,30 +46,24 @@ public final class EmpiricalResolvent {
         final Rng root = new Rng(seed);
         final DMatrixRMaj sum = new DMatrixRMaj(n, n);
         final double[] traces = new double[trials];
-        final DMatrixRMaj gram = new DMatrixRMaj(n, n);
         final DMatrixRMaj q = new DMatrixRMaj(n, n);
-        final DenseProduct product = new DenseProduct(x.data, x.numRows, n);
+        final DenseProduct product = new DenseProduct(x);
         final double[] features = new double[Math.multiplyExact(bigN, n)];
         final double[] upper = new double[n * n];
         for (int trial = 0; trial < trials; trial++) {
             progress.checkCancelled();
             progress.report(trial / (double) trials, "draw " + (trial + 1) + " of " + trials);
-            final DMatrixRMaj w = RandomFeatures.weights(bigN, x.numRows, root.split());
-            product.multiply(w.data, bigN, features, 0);
-            for (int i = 0; i < features.length; i++) {
-                features[i] = sigma.value(features[i]);
-            }
-            java.util.Arrays.fill(upper, 0);
+            RandomFeatures.map(sigma, RandomFeatures.weights(bigN, x.numRows, root.split()).data, bigN, product,
+                features, 0);
+            Arrays.fill(upper, 0);
             SymmetricGram.addUpper(features, n, 0, bigN, 0, n, 1.0 / n, upper);
-            SymmetricGram.leadingBlock(upper, n, n, gram.data);
             for (int i = 0; i < n; i++) {
-                gram.add(i, i, gamma);
+                upper[i * n + i] += gamma;
             }
-            final LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(n);
-            if (!solver.setA(gram)) {
+            if (Cholesky.factorUpper(upper, n) < n) {
                 throw new IllegalArgumentException("Sigma^T Sigma / n + gamma I is numerically singular: increase gamma.");
             }
-            solver.invert(q);
+            Cholesky.inverse(upper, n, q.data);
             CommonOps_DDRM.addEquals(sum, q);
             traces[trial] = CommonOps_DDRM.trace(q) / n;
         }

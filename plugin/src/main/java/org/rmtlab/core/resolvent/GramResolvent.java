@@ -2,8 +2,9 @@ package org.rmtlab.core.resolvent;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.rmtlab.core.linalg.DenseProduct;
+import org.rmtlab.core.linalg.SymmetricEigen;
+import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.util.Check;
 
 /**
@@ -106,8 +107,7 @@ public final class GramResolvent {
         final int n = q.length;
         Check.that(a.numRows == n && a.numCols == n, "A must be " + n + " x " + n + ".");
         final DMatrixRMaj u = owner.eigen().vectors();
-        final DMatrixRMaj au = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.mult(a, u, au);
+        final DMatrixRMaj au = DenseProduct.mult(a, u);
         // tr(A U diag(q) U^T) = sum_k q_k (U^T A U)_kk = sum_k q_k sum_i U_ik (AU)_ik
         double s = 0;
         for (int i = 0; i < n; i++) {
@@ -118,19 +118,20 @@ public final class GramResolvent {
         return s / n;
     }
 
-    /** The dense n x n matrix Qbar, O(n^3). */
+    /** The dense n x n matrix Qbar = (U diag(sqrt q)) (U diag(sqrt q))^T, O(n^3). */
     public DMatrixRMaj matrix() {
         final int n = q.length;
-        final DMatrixRMaj u = owner.eigen().vectors();
-        final DMatrixRMaj uq = u.copy();
+        final double[] roots = new double[n];
+        for (int k = 0; k < n; k++) {
+            roots[k] = Math.sqrt(q[k]);
+        }
+        final DMatrixRMaj scaled = owner.eigen().vectors().copy();
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < n; k++) {
-                uq.unsafe_set(i, k, uq.unsafe_get(i, k) * q[k]);
+                scaled.data[i * n + k] *= roots[k];
             }
         }
-        final DMatrixRMaj out = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(uq, u, out);
-        return out;
+        return SymmetricGram.outer(scaled, 1);
     }
 
     /**
@@ -148,14 +149,8 @@ public final class GramResolvent {
         CommonOps_DDRM.transpose(d, sym);
         CommonOps_DDRM.addEquals(sym, d);
         CommonOps_DDRM.scale(0.5, sym);
-        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
-        if (!eig.decompose(sym)) {
-            throw new IllegalStateException("Eigendecomposition of Qbar - E did not converge.");
-        }
-        double norm = 0;
-        for (int i = 0; i < n; i++) {
-            norm = Math.max(norm, Math.abs(eig.getEigenvalue(i).real));
-        }
+        final double[] eigenvalues = SymmetricEigen.eigenvalues(sym);
+        final double norm = Math.max(-eigenvalues[0], eigenvalues[n - 1]);
         double qMax = 0;
         for (double v : q) {
             qMax = Math.max(qMax, v);

@@ -1,9 +1,8 @@
 package org.rmtlab.core.resolvent;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_MT_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.rmtlab.core.linalg.MatrixVector;
+import org.rmtlab.core.linalg.SymmetricEigen;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
 
@@ -15,9 +14,6 @@ import org.rmtlab.core.util.Memory;
  * spectrum agree.
  */
 final class KernelEigen {
-    /** Matrices at least this large use the multithreaded EJML decomposition (one-off cost, worth both cores). */
-    private static final int PARALLEL_FROM = 400;
-
     private final double[] values;
     private final DMatrixRMaj vectors;
     private final int rank;
@@ -53,23 +49,10 @@ final class KernelEigen {
         }
         Memory.require(String.format("the eigendecomposition of the n x n kernel matrix (n = %d)", n),
             Memory.doubles(n, n, withVectors ? 3 : 2));
-        final EigenDecomposition_F64<DMatrixRMaj> eig = n >= PARALLEL_FROM
-            ? DecompositionFactory_MT_DDRM.eig(n, withVectors, true)
-            : DecompositionFactory_DDRM.eig(n, withVectors, true);
-        if (!eig.decompose(kernel.copy())) {
-            throw new IllegalStateException("The symmetric eigendecomposition of the kernel matrix did not converge.");
-        }
-        final Integer[] order = new Integer[n];
-        final double[] raw = new double[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-            raw[i] = eig.getEigenvalue(i).real;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(raw[a], raw[b]));
-        final double[] values = new double[n];
+        final SymmetricEigen eig = SymmetricEigen.of(kernel, withVectors, true);
+        final double[] values = eig.values();
         double max = 0;
         for (int i = 0; i < n; i++) {
-            values[i] = raw[order[i]];
             max = Math.max(max, Math.abs(values[i]));
         }
         // Rounding leaves eigenvalues of size about n * eps * ||K|| where K is singular; a clearly negative
@@ -85,17 +68,7 @@ final class KernelEigen {
                 rank++;
             }
         }
-        DMatrixRMaj vectors = null;
-        if (withVectors) {
-            vectors = new DMatrixRMaj(n, n);
-            for (int k = 0; k < n; k++) {
-                final DMatrixRMaj v = eig.getEigenVector(order[k]);
-                for (int i = 0; i < n; i++) {
-                    vectors.unsafe_set(i, k, v.data[i]);
-                }
-            }
-        }
-        return new KernelEigen(values, vectors, rank);
+        return new KernelEigen(values, eig.vectors(), rank);
     }
 
     int n() {
@@ -131,33 +104,11 @@ final class KernelEigen {
 
     /** U^T v. */
     double[] toEigenBasis(final double[] v) {
-        final int n = n();
-        final double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            final double vi = v[i];
-            if (vi == 0) {
-                continue;
-            }
-            final int row = i * n;
-            for (int k = 0; k < n; k++) {
-                out[k] += vectors.data[row + k] * vi;
-            }
-        }
-        return out;
+        return MatrixVector.transposeTimes(vectors, v);
     }
 
     /** U w. */
     double[] fromEigenBasis(final double[] w) {
-        final int n = n();
-        final double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            final int row = i * n;
-            for (int k = 0; k < n; k++) {
-                s += vectors.data[row + k] * w[k];
-            }
-            out[i] = s;
-        }
-        return out;
+        return MatrixVector.times(vectors, w);
     }
 }

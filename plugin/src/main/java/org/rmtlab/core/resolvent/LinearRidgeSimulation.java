@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.rmtlab.core.linalg.DenseProduct;
+import org.rmtlab.core.linalg.SymmetricEigen;
+import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.spectrum.PopulationSpectrum;
-import org.rmtlab.core.spectrum.SymmetricEigen;
-import org.rmtlab.core.spectrum.SymmetricProducts;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.core.util.Rng;
+import org.rmtlab.core.util.TrialRunner;
 
 /**
  * Monte-Carlo counterpart of {@link LinearRidgeRisk}: fresh data per trial, the exact conditional bias and
@@ -30,6 +30,9 @@ import org.rmtlab.core.util.Rng;
  * bias = ||beta* - sum_i w_i b_i v_i||_Sigma^2 and variance = (s^2/n) sum_i a_i d_i / (d_i + lambda)^2,
  * O(p min(p, n)) per penalty. Zero eigenvalues (the null space when p > n) drop out, which is the
  * minimum-norm limit at lambda = 0.
+ *
+ * <p>Trials run in parallel ({@link TrialRunner}) on streams split from the seed in trial order, so the
+ * result depends on the seed only.
  */
 public final class LinearRidgeSimulation {
     private final PopulationSpectrum covariance;
@@ -51,9 +54,14 @@ public final class LinearRidgeSimulation {
         this.p = Check.positive("p (dimension)", p);
         this.signal = Check.nonNegative("signal ||beta*||^2", signal);
         this.noise = Check.nonNegative("noise (standard deviation)", noise);
+        Memory.require(String.format("the ridge simulation (X: %d x %d, eigenvectors: %d x %d)", p, n, p,
+            Math.min(p, n)), trialBytes());
+    }
+
+    /** Bytes one trial allocates at most. */
+    private long trialBytes() {
         final int m = Math.min(p, n);
-        Memory.require(String.format("the ridge simulation (X: %d x %d, eigenvectors: %d x %d)", p, n, p, m),
-            Memory.doubles(p, n, 2) + Memory.doubles(p, m, 2) + Memory.doubles(m, m, 3));
+        return Memory.doubles(p, n, 2) + Memory.doubles(p, m, 2) + Memory.doubles(m, m, 3);
     }
 
     /**
@@ -71,14 +79,11 @@ public final class LinearRidgeSimulation {
         }
         Check.positive("trials", trials);
         final int k = lambdas.length;
-        final double[][] bias = new double[trials][];
-        final double[][] variance = new double[trials][];
         final double[] tau = covariance.diagonal(p);
-        final Rng root = new Rng(seed);
-        for (int t = 0; t < trials; t++) {
-            progress.checkCancelled();
-            progress.report(t / (double) trials, "trial " + (t + 1) + " of " + trials);
-            final Rng rng = root.split();
+        final int workers = TrialRunner.defaultThreads(trials);
+        Memory.require(String.format("%d parallel trials of the ridge simulation", workers),
+            Math.multiplyExact((long) workers, trialBytes()));
+        final List<double[][]> risks = TrialRunner.run(trials, workers, new Rng(seed), (index, rng, cancel) -> {
             final DMatrixRMaj x = new DMatrixRMaj(p, n);
             for (int i = 0; i < p; i++) {
                 final double scale = Math.sqrt(tau[i]);
@@ -96,23 +101,22 @@ public final class LinearRidgeSimulation {
             for (int i = 0; i < p; i++) {
                 beta[i] *= f;
             }
-            final double[][] r = conditionalRisk(x, beta, tau, noise, lambdas);
-            bias[t] = r[0];
-            variance[t] = r[1];
-        }
-        progress.report(1, "done");
+            cancel.check();
+            // the trials share the cores already
+            return conditionalRisk(x, beta, tau, noise, lambdas, workers == 1);
+        }, progress);
         final List<Point> out = new ArrayList<>(k);
         for (int j = 0; j < k; j++) {
             final double[] b = new double[trials];
             final double[] v = new double[trials];
             final double[] sum = new double[trials];
             for (int t = 0; t < trials; t++) {
-                b[t] = bias[t][j];
-                v[t] = variance[t][j];
+                b[t] = risks.get(t)[0][j];
+                v[t] = risks.get(t)[1][j];
                 sum[t] = b[t] + v[t];
             }
-            out.add(new Point(lambdas[j], mean(b), standardError(b), mean(v), standardError(v), mean(sum),
-                standardError(sum)));
+            out.add(new Point(lambdas[j], Stats.mean(b), Stats.standardError(b), Stats.mean(v), Stats.standardError(v),
+                Stats.mean(sum), Stats.standardError(sum)));
         }
         return out;
     }
@@ -125,36 +129,28 @@ public final class LinearRidgeSimulation {
      */
     public static double[][] conditionalRisk(final DMatrixRMaj x, final double[] beta, final double[] sigmaDiagonal,
         final double noise, final double[] lambdas) {
+        return conditionalRisk(x, beta, sigmaDiagonal, noise, lambdas, true);
+    }
+
+    /** @param parallel whether the products and the eigensolver may use every core (the result is the same) */
+    private static double[][] conditionalRisk(final DMatrixRMaj x, final double[] beta, final double[] sigmaDiagonal,
+        final double noise, final double[] lambdas, final boolean parallel) {
         final int p = x.numRows;
         final int n = x.numCols;
         Check.that(beta.length == p && sigmaDiagonal.length == p, "beta* and the diagonal of Sigma need length p = "
             + p + ".");
         final int m = Math.min(p, n);
-        final DMatrixRMaj s = p <= n ? SymmetricProducts.outer(x, 1.0 / n) : SymmetricProducts.inner(x, 1.0 / n);
-        final EigenDecomposition_F64<DMatrixRMaj> eig = SymmetricEigen.decomposition(m, true);
-        if (!eig.decompose(s)) {
-            throw new IllegalStateException("The symmetric eigen-decomposition did not converge.");
-        }
-        final double[] d = new double[m];
-        double dmax = 0;
-        for (int i = 0; i < m; i++) {
-            d[i] = eig.getEigenvalue(i).real;
-            dmax = Math.max(dmax, d[i]);
-        }
+        final DMatrixRMaj s = p <= n ? SymmetricGram.outer(x, 1.0 / n) : SymmetricGram.inner(x, 1.0 / n);
+        final SymmetricEigen eig = SymmetricEigen.of(s, true, parallel);
+        final double[] d = eig.values();
+        final double dmax = Math.max(0, d[m - 1]);
         final double zero = 64 * m * Math.ulp(1.0) * dmax;
-        final DMatrixRMaj vectors = new DMatrixRMaj(m, m);
-        for (int i = 0; i < m; i++) {
-            final DMatrixRMaj e = eig.getEigenVector(i);
-            for (int r = 0; r < m; r++) {
-                vectors.unsafe_set(r, i, e.get(r, 0));
-            }
-        }
         final DMatrixRMaj v;
         if (p <= n) {
-            v = vectors;
+            v = eig.vectors();
         } else {
             v = new DMatrixRMaj(p, m);
-            CommonOps_DDRM.mult(x, vectors, v);
+            new DenseProduct(eig.vectors()).multiply(x.data, p, v.data, 0);
             for (int i = 0; i < m; i++) {
                 final double f = d[i] > zero ? 1 / Math.sqrt(n * d[i]) : 0;
                 for (int r = 0; r < p; r++) {
@@ -198,25 +194,5 @@ public final class LinearRidgeSimulation {
             variance[l] = s2 * var / n;
         }
         return new double[][] {bias, variance};
-    }
-
-    private static double mean(final double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    private static double standardError(final double[] v) {
-        if (v.length < 2) {
-            return Double.NaN;
-        }
-        final double mu = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - mu) * (x - mu);
-        }
-        return Math.sqrt(s / (v.length - 1) / v.length);
     }
 }

@@ -3,6 +3,7 @@ package org.rmtlab.core.resolvent;
 import org.ejml.data.DMatrixRMaj;
 import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.ExpectedKernels;
+import org.rmtlab.core.spectrum.MarchenkoPastur;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Complex;
 
@@ -75,8 +76,7 @@ public final class NonlinearGramSpectrum {
      * is attained for K proportional to I (Marchenko–Pastur).
      */
     public double upperEdgeBound() {
-        final double r = 1 + Math.sqrt(c);
-        return eigen.largest() * r * r;
+        return eigen.largest() * MarchenkoPastur.of(c, 1).upperEdge();
     }
 
     /** delta(z) on the Stieltjes branch; z off the non-negative real axis (real z &lt; 0 is allowed). */

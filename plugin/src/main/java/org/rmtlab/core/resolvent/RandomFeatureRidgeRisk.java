@@ -5,6 +5,8 @@ import org.rmtlab.core.data.Dataset;
 import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.ExpectedKernel;
 import org.rmtlab.core.kernel.ExpectedKernels;
+import org.rmtlab.core.linalg.DenseProduct;
+import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
@@ -107,9 +109,7 @@ public final class RandomFeatureRidgeRisk {
         double trace = Double.NaN;
         if (nTest > 0) {
             progress.report(0.8, "test kernel");
-            final DMatrixRMaj cross = KernelMatrices.cross(kernel, xTest, x);
-            m = new DMatrixRMaj(nTest, n);
-            new DenseProduct(equivalent.eigen().vectors().data, n, n).multiplyParallel(cross.data, nTest, m.data, 0);
+            m = DenseProduct.mult(ExpectedKernels.matrix(kernel, xTest, x), equivalent.eigen().vectors());
             norms = new double[n];
             for (int j = 0; j < nTest; j++) {
                 for (int i = 0; i < n; i++) {
@@ -117,7 +117,7 @@ public final class RandomFeatureRidgeRisk {
                     norms[i] += v * v;
                 }
             }
-            trace = Stats.mean(KernelMatrices.diagonal(kernel, xTest));
+            trace = Stats.mean(ExpectedKernels.diagonal(kernel, xTest));
         }
         progress.report(1, "done");
         return new RandomFeatureRidgeRisk(equivalent, kernel, x, yEigen, nTest > 0 ? yTest.clone() : null, m, norms,
@@ -204,34 +204,15 @@ public final class RandomFeatureRidgeRisk {
         Check.that(xNew.numRows == x.numRows, "New data have " + xNew.numRows + " features, the training data "
             + x.numRows + ".");
         final double[] a = dualCoefficients(featureRatio, gamma);
-        final DMatrixRMaj cross = KernelMatrices.cross(kernel, xNew, x);
-        final double[] out = new double[xNew.numCols];
-        for (int j = 0; j < out.length; j++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += cross.unsafe_get(j, i) * a[i];
-            }
-            out[j] = s;
-        }
-        return out;
+        return MatrixVector.times(ExpectedKernels.matrix(kernel, xNew, x), a);
     }
 
     private double[] testPrediction(final Point p) {
-        final int nTest = yTest.length;
         final double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             w[i] = p.s * p.q[i] * yEigen[i];
         }
-        final double[] out = new double[nTest];
-        for (int j = 0; j < nTest; j++) {
-            double s = 0;
-            final int row = j * n;
-            for (int i = 0; i < n; i++) {
-                s += m.data[row + i] * w[i];
-            }
-            out[j] = s;
-        }
-        return out;
+        return MatrixVector.times(m, w);
     }
 
     private Point point(final double featureRatio, final double gamma) {

@@ -13,6 +13,7 @@ import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.core.util.Rng;
+import org.rmtlab.core.util.TrialRunner;
 
 /**
  * Monte-Carlo simulation of random-feature ridge regression, the counterpart of

@@ -3,12 +3,16 @@ package org.rmtlab.core.resolvent;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.RandomFeatures;
+import org.rmtlab.core.linalg.Cholesky;
+import org.rmtlab.core.linalg.DenseProduct;
+import org.rmtlab.core.linalg.MatrixVector;
+import org.rmtlab.core.linalg.SymmetricEigen;
+import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Rng;
+import org.rmtlab.core.util.TrialRunner;
 
 /**
  * One Monte-Carlo trial of random-feature ridge regression for a whole grid of feature counts N and
@@ -100,7 +104,7 @@ final class RidgeTrial {
         final double[] gram = dualGram(f, nd);
         final double[] b = new double[nd];
         for (int r = 0; r < nd; r++) {
-            b[r] = dot(f, r * nAll, y, n) / n;
+            b[r] = MatrixVector.dot(f, r * nAll, y, n) / n;
         }
         if (eigen) {
             for (int k = 0; k < dual; k++) {
@@ -178,12 +182,7 @@ final class RidgeTrial {
         for (int r = from; r < to; r += block) {
             cancel.check();
             final int count = Math.min(block, to - r);
-            final DMatrixRMaj w = RandomFeatures.weights(count, p, rng);
-            features.multiply(w.data, count, f, r * nAll);
-            final int end = (r + count) * nAll;
-            for (int i = r * nAll; i < end; i++) {
-                f[i] = sigma.value(f[i]);
-            }
+            RandomFeatures.map(sigma, RandomFeatures.weights(count, p, rng).data, count, features, f, r * nAll);
         }
         return to;
     }
@@ -220,32 +219,19 @@ final class RidgeTrial {
 
     /**
      * (A + gamma I)^{-1} rhs for every gamma from one symmetric eigendecomposition of A (a full m x m
-     * array, overwritten): O(m^2) per gamma.
+     * array): O(m^2) per gamma. Single-threaded: the trials already share the cores.
      */
     private double[][] eigenSolve(final double[] a, final int m, final double[] rhs) {
+        final SymmetricEigen eig = SymmetricEigen.of(DMatrixRMaj.wrap(m, m, a), true, false);
+        final double[] lambda = eig.values();
+        final double[] u = MatrixVector.transposeTimes(eig.vectors(), rhs);
         final double[][] out = new double[gammas.length][];
-        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m, true, true);
-        if (!eig.decompose(DMatrixRMaj.wrap(m, m, a))) {
-            throw new IllegalStateException("Eigendecomposition of the feature Gram matrix did not converge.");
-        }
-        final double[] lambda = new double[m];
-        final double[][] v = new double[m][];
-        final double[] u = new double[m];
-        for (int i = 0; i < m; i++) {
-            lambda[i] = eig.getEigenvalue(i).real;
-            v[i] = eig.getEigenVector(i).data;
-            u[i] = dot(v[i], 0, rhs, m);
-        }
+        final double[] w = new double[m];
         for (int g = 0; g < gammas.length; g++) {
-            final double[] sol = new double[m];
             for (int i = 0; i < m; i++) {
-                final double w = u[i] / (lambda[i] + gammas[g]);
-                final double[] vi = v[i];
-                for (int j = 0; j < m; j++) {
-                    sol[j] += w * vi[j];
-                }
+                w[i] = u[i] / (lambda[i] + gammas[g]);
             }
-            out[g] = sol;
+            out[g] = MatrixVector.times(eig.vectors(), w);
         }
         return out;
     }
@@ -285,7 +271,7 @@ final class RidgeTrial {
         final double[] pred = new double[nAll];
         for (int r = 0; r < bigN; r++) {
             final int base = r * nAll;
-            final double beta = dot(f, base, z, n) / n;
+            final double beta = MatrixVector.dot(f, base, z, n) / n;
             for (int j = n; j < nAll; j++) {
                 pred[j] += beta * f[base + j];
             }
@@ -303,13 +289,5 @@ final class RidgeTrial {
             e += d * d;
         }
         return e / (nAll - n);
-    }
-
-    private static double dot(final double[] a, final int offset, final double[] b, final int length) {
-        double s = 0;
-        for (int i = 0; i < length; i++) {
-            s += a[offset + i] * b[i];
-        }
-        return s;
     }
 }

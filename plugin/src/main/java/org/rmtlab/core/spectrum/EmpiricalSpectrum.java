@@ -3,6 +3,8 @@ package org.rmtlab.core.spectrum;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rmtlab.core.linalg.SymmetricEigen;
+import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
@@ -14,7 +16,7 @@ import org.rmtlab.core.util.Progress;
  * them with a {@link SpectralDistribution}: histogram, Kolmogorov distance, outliers beyond the bulk.
  *
  * <p>Computation: both matrices share their nonzero eigenvalues, so only the smaller one, of size
- * min(p, n), is formed ({@link SymmetricProducts}) and diagonalised ({@link SymmetricEigen}, values only), and
+ * min(p, n), is formed ({@link SymmetricGram}) and diagonalised ({@link SymmetricEigen}, values only), and
  * |p - n| exact zeros are added for the larger side. Values within 64 N eps lambda_max of 0 (N the
  * dimension), the rounding level of a symmetric eigensolver, count as exact zeros, also slightly negative
  * ones: they form the atom at 0 of the law.
@@ -93,10 +95,10 @@ public final class EmpiricalSpectrum {
             Memory.doubles(m, m, 3));
         progress.checkCancelled();
         progress.report(0, "forming the " + m + " x " + m + " sample matrix");
-        final DMatrixRMaj s = p <= n ? SymmetricProducts.outer(x, 1.0 / n) : SymmetricProducts.inner(x, 1.0 / n);
+        final DMatrixRMaj s = p <= n ? SymmetricGram.outer(x, 1.0 / n) : SymmetricGram.inner(x, 1.0 / n);
         progress.checkCancelled();
         progress.report(0.4, "eigenvalues of the " + m + " x " + m + " sample matrix");
-        final double[] small = SymmetricEigen.values(s);
+        final double[] small = SymmetricEigen.eigenvalues(s);
         progress.report(1, "done");
         final double[] all = new double[side.dimension(p, n)];
         System.arraycopy(small, 0, all, all.length - m, m);

@@ -44,9 +44,10 @@ public final class MarchenkoPastur implements SpectralDistribution {
         this.side = side;
         this.shape = side == SampleMatrix.COVARIANCE ? ratio : 1 / ratio;
         this.scale = side == SampleMatrix.COVARIANCE ? variance : ratio * variance;
-        final double r = Math.sqrt(shape);
-        this.a = (1 - r) * (1 - r);
-        this.b = (1 + r) * (1 + r);
+        final double r = 1 + Math.sqrt(shape);
+        // (1 - sqrt c')^2 written (1 - c')^2 / (1 + sqrt c')^2: no cancellation near c' = 1
+        this.a = (1 - shape) * (1 - shape) / (r * r);
+        this.b = r * r;
     }
 
     /** The law of the p x p covariance (1/n) X X^T for entries of the given variance, c = p/n. */

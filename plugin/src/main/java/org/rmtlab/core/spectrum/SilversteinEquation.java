@@ -72,7 +72,7 @@ public final class SilversteinEquation {
         this.ratio = Check.positive("c (ratio p/n)", ratio);
         this.tau = population.eigenvalues();
         this.weight = population.weights();
-        this.scale = population.max() * (1 + Math.sqrt(ratio)) * (1 + Math.sqrt(ratio));
+        this.scale = population.max() * MarchenkoPastur.of(ratio, 1).upperEdge();
         final List<Double> ys = criticalPoints();
         critical = new double[ys.size()];
         edges = new double[ys.size()];

@@ -12,6 +12,7 @@ import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.GeneratedData;
 import org.rmtlab.core.data.Scale;
+import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.core.util.Rng;
@@ -177,7 +178,7 @@ class GaussianMixtureDynamicsTest {
             mean += y[i] * out[i] / n;
             second += out[i] * out[i] / n;
         }
-        return new double[] {SimulationSupport.dot(mu, w), SimulationSupport.dot(w, w), mean, second - mean * mean};
+        return new double[] {MatrixVector.dot(mu, w), MatrixVector.dot(w, w), mean, second - mean * mean};
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.util.Rng;
 
 /** Exact identities of the eigenbasis, for a tall (p < n) and a wide (p > n) data matrix. */
@@ -50,8 +51,8 @@ class GramSpectrumTest {
             for (int k = 0; k < vc.length; k++) {
                 quad += s.eigenvalue(k) * vc[k] * vc[k];
             }
-            assertEquals(SimulationSupport.dot(xtv, xtv) / n, quad, EPS * quad);
-            assertEquals(true, SimulationSupport.dot(vc, vc) <= SimulationSupport.dot(v, v) * (1 + EPS));
+            assertEquals(MatrixVector.dot(xtv, xtv) / n, quad, EPS * quad);
+            assertEquals(true, MatrixVector.dot(vc, vc) <= MatrixVector.dot(v, v) * (1 + EPS));
             // projectSamples(u) = project(X u / n)
             final double[] u = vector(n, rng);
             final double[] xu = new double[p];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.rmtlab.core.linalg.SymmetricEigen;
 import org.rmtlab.core.util.Complex;
 import org.rmtlab.core.util.Rng;
 

@@ -9,6 +9,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
+import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.util.Rng;
 
 class TopEigenTest {
@@ -89,7 +90,7 @@ class TopEigenTest {
         final TopEigen dense = TopEigen.of(s);
         assertTrue(dense.l1() > edge + 1);
         final double[] orthogonal = ones(n);
-        final double along = SimulationSupport.dot(orthogonal, dense.vector());
+        final double along = MatrixVector.dot(orthogonal, dense.vector());
         for (int i = 0; i < n; i++) {
             orthogonal[i] -= along * dense.vector()[i];
         }

@@ -41,7 +41,7 @@ class RandomFeatureRidgeRiskTest {
         final RandomFeatureRidgeRisk risk = RandomFeatureRidgeRisk.of(RELU, d.train(), d.test());
         final ExpectedKernel k = ExpectedKernels.forActivation(RELU);
         final DMatrixRMaj kxx = ExpectedKernels.matrix(k, d.train().x());
-        final DMatrixRMaj kTx = KernelMatrices.cross(k, d.test().x(), d.train().x());
+        final DMatrixRMaj kTx = ExpectedKernels.matrix(k, d.test().x(), d.train().x());
         final double[] y = d.train().y();
         final double[] yt = d.test().y();
         final double c = 1.5;
@@ -167,7 +167,7 @@ class RandomFeatureRidgeRiskTest {
         final DMatrixRMaj alpha = new DMatrixRMaj(n, 1);
         CommonOps_DDRM.solve(kxx, DMatrixRMaj.wrap(n, 1, d.train().y().clone()), alpha);
         double train = lambda * lambda * dot(alpha.data, alpha.data) / n;
-        final DMatrixRMaj kTx = KernelMatrices.cross(k, d.test().x(), d.train().x());
+        final DMatrixRMaj kTx = ExpectedKernels.matrix(k, d.test().x(), d.train().x());
         final DMatrixRMaj pred = new DMatrixRMaj(kTx.numRows, 1);
         CommonOps_DDRM.mult(kTx, alpha, pred);
         double test = 0;

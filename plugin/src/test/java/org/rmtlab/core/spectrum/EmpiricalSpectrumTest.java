@@ -10,41 +10,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.rmtlab.core.data.DataGenerator;
 import org.rmtlab.core.data.DataSpec;
+import org.rmtlab.core.linalg.SymmetricEigen;
 
 class EmpiricalSpectrumTest {
-
-    @Test
-    void symmetricProductsMatchEjml() {
-        for (int[] size : new int[][] {{1, 1}, {5, 3}, {7, 13}, {37, 300}, {300, 37}}) {
-            final DMatrixRMaj x = Simulations.gaussian(new double[size[0]], size[1], 3);
-            for (int i = 0; i < x.data.length; i++) {
-                x.data[i] = Math.sin(1.7 * i) + 0.1 * i / x.data.length;
-            }
-            final DMatrixRMaj outer = new DMatrixRMaj(size[0], size[0]);
-            CommonOps_DDRM.multTransB(0.5, x, x, outer);
-            final DMatrixRMaj inner = new DMatrixRMaj(size[1], size[1]);
-            CommonOps_DDRM.multTransA(0.5, x, x, inner);
-            // sums of up to 300 products of O(1) terms: rounding ~300 eps
-            assertArrayEquals(outer.data, SymmetricProducts.outer(x, 0.5).data, 1e-12, "X X^T " + size[0] + "x" + size[1]);
-            assertArrayEquals(inner.data, SymmetricProducts.inner(x, 0.5).data, 1e-12, "X^T X " + size[0] + "x" + size[1]);
-        }
-    }
-
-    @Test
-    void parallelEigensolverAgreesWithTheSequentialOne() {
-        final int m = SymmetricEigen.PARALLEL_SIZE + 50;
-        final DMatrixRMaj a = SymmetricProducts.outer(Simulations.gaussian(fill(m, 1), m + 100, 12), 1.0 / m);
-        final org.ejml.interfaces.decomposition.EigenDecomposition_F64<DMatrixRMaj> seq =
-            org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(m, false, true);
-        assertTrue(seq.decompose(a.copy()));
-        final double[] expected = new double[m];
-        for (int i = 0; i < m; i++) {
-            expected[i] = seq.getEigenvalue(i).real;
-        }
-        java.util.Arrays.sort(expected);
-        // backward-stable solvers: eigenvalues agree to m eps ||A||
-        assertArrayEquals(expected, SymmetricEigen.values(a), 1e-11 * expected[m - 1]);
-    }
 
     @Test
     void smallerSideWithZerosEqualsTheDirectDecomposition() {
@@ -59,8 +27,8 @@ class EmpiricalSpectrumTest {
             final EmpiricalSpectrum g = EmpiricalSpectrum.of(x, SampleMatrix.GRAM);
             assertArrayEquals(g.eigenvalues(), c.companion().eigenvalues(), 0, "companion of the covariance spectrum");
             assertArrayEquals(c.eigenvalues(), g.companion().eigenvalues(), 0, "companion of the Gram spectrum");
-            final double[] directC = SymmetricEigen.values(cov);
-            final double[] directG = SymmetricEigen.values(gram);
+            final double[] directC = SymmetricEigen.eigenvalues(cov);
+            final double[] directG = SymmetricEigen.eigenvalues(gram);
             // the direct decomposition of the larger side returns its zeros as +-1e-15: compare absolutely
             assertArrayEquals(directC, c.eigenvalues(), 1e-12);
             assertArrayEquals(directG, g.eigenvalues(), 1e-12);

@@ -13,6 +13,7 @@ import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.GeneratedData;
 import org.rmtlab.core.data.Scale;
+import org.rmtlab.core.linalg.SymmetricGram;
 
 class SpikedCovarianceTest {
     private static final int P = 200;
@@ -21,7 +22,7 @@ class SpikedCovarianceTest {
 
     /** Largest eigenvalue and its eigenvector of (1/n) X X^T. */
     private static double[] top(final DMatrixRMaj x, final double[] direction) {
-        final DMatrixRMaj s = SymmetricProducts.outer(x, 1.0 / x.numCols);
+        final DMatrixRMaj s = SymmetricGram.outer(x, 1.0 / x.numCols);
         final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(s.numRows, true, true);
         assertTrue(eig.decompose(s));
         int best = 0;

@@ -1,4 +1,8 @@
-package org.rmtlab.core.resolvent;
+package org.rmtlab.core.linalg;
+
+import java.util.Arrays;
+
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Blocked Cholesky factorisation A = U^T U of a symmetric positive definite row-major array, in place
@@ -9,8 +13,10 @@ package org.rmtlab.core.resolvent;
  * <p>The factor of a leading block A[0:k, 0:k] is the leading block of U, and the forward solve is
  * lower triangular, so one factorisation serves every leading block: the simulation solves all models
  * with N &lt;= n from the factor of the largest.
+ *
+ * <p>Arrays are row-major with row stride m; only the upper triangle of A is read.
  */
-final class Cholesky {
+public final class Cholesky {
     private static final int PANEL = 64;
 
     private Cholesky() {
@@ -22,7 +28,7 @@ final class Cholesky {
      * @return the number of leading pivots that were positive: m when A is numerically positive definite;
      *         a smaller value k means only the leading blocks up to size k are usable
      */
-    static int factorUpper(final double[] a, final int m) {
+    public static int factorUpper(final double[] a, final int m) {
         for (int k0 = 0; k0 < m; k0 += PANEL) {
             final int k1 = Math.min(m, k0 + PANEL);
             for (int i = k0; i < k1; i++) {
@@ -56,8 +62,13 @@ final class Cholesky {
     }
 
     /** b[0:size] &lt;- U_size^{-T} b[0:size] (forward substitution with the leading block of U, stride m). */
-    static void solveTransposed(final double[] u, final int m, final int size, final double[] b) {
-        for (int r = 0; r < size; r++) {
+    public static void solveTransposed(final double[] u, final int m, final int size, final double[] b) {
+        forward(u, m, 0, size, b);
+    }
+
+    /** Forward substitution over rows [from, size) for a right-hand side b that is zero above {@code from}. */
+    private static void forward(final double[] u, final int m, final int from, final int size, final double[] b) {
+        for (int r = from; r < size; r++) {
             final int row = r * m;
             final double y = b[r] / u[row + r];
             b[r] = y;
@@ -68,7 +79,7 @@ final class Cholesky {
     }
 
     /** y[0:size] &lt;- U_size^{-1} y[0:size] (back substitution with the leading block of U, stride m). */
-    static void solveUpper(final double[] u, final int m, final int size, final double[] y) {
+    public static void solveUpper(final double[] u, final int m, final int size, final double[] y) {
         for (int i = size - 1; i >= 0; i--) {
             final int row = i * m;
             double s = y[i];
@@ -76,6 +87,35 @@ final class Cholesky {
                 s -= u[row + j] * y[j];
             }
             y[i] = s / u[row + i];
+        }
+    }
+
+    /**
+     * True iff the symmetric matrix a (upper triangle read; not modified) is numerically positive definite, that
+     * is, has a Cholesky factorisation.
+     */
+    public static boolean isPositiveDefinite(final DMatrixRMaj a) {
+        final int m = a.numRows;
+        final double[] u = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(a.data, i * m + i, u, i * m + i, m - i);
+        }
+        return factorUpper(u, m) == m;
+    }
+
+    /**
+     * Writes A^{-1} = U^{-1} U^{-T} (m x m, full and symmetric) into out, from the factor U of
+     * {@link #factorUpper}: column k solves U^T U q = e_k, whose forward pass starts at row k (U^{-T} e_k
+     * vanishes above k), m^3 * 2/3 multiply-adds in all. A^{-1} is symmetric, so column k is stored as row k.
+     */
+    public static void inverse(final double[] u, final int m, final double[] out) {
+        final double[] q = new double[m];
+        for (int k = 0; k < m; k++) {
+            Arrays.fill(q, 0);
+            q[k] = 1;
+            forward(u, m, k, m, q);
+            solveUpper(u, m, m, q);
+            System.arraycopy(q, 0, out, k * m, m);
         }
     }
 }

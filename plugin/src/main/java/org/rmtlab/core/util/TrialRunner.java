@@ -1,4 +1,4 @@
-package org.rmtlab.core.resolvent;
+package org.rmtlab.core.util;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,22 +11,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.rmtlab.core.util.CancelledException;
-import org.rmtlab.core.util.Progress;
-import org.rmtlab.core.util.Rng;
-
 /**
  * Runs independent Monte-Carlo trials on several threads with results that do not depend on the
  * number of threads: each trial gets its own random stream, split from the root in trial order before
  * any work starts, and results are returned in trial order. Only the calling thread talks to the
  * {@link Progress} (KNIME's monitors are not meant for worker threads); workers poll a flag.
  */
-final class TrialRunner {
+public final class TrialRunner {
     /** How often the calling thread reports progress and polls for cancellation. */
     private static final long POLL_MILLIS = 100;
 
     /** One trial. */
-    interface Trial<T> {
+    public interface Trial<T> {
         /**
          * @param index trial number, from 0
          * @param rng this trial's own stream
@@ -36,10 +32,11 @@ final class TrialRunner {
     }
 
     /** Cancellation flag polled by the workers. */
-    static final class Cancel {
+    public static final class Cancel {
         private final AtomicBoolean flag = new AtomicBoolean();
 
-        void check() throws CancelledException {
+        /** @throws CancelledException once the user has cancelled */
+        public void check() throws CancelledException {
             if (flag.get()) {
                 throw new CancelledException();
             }
@@ -50,11 +47,17 @@ final class TrialRunner {
     }
 
     /** Default thread count: the available processors, at most one per trial. */
-    static int defaultThreads(final int trials) {
+    public static int defaultThreads(final int trials) {
         return Math.max(1, Math.min(trials, Runtime.getRuntime().availableProcessors()));
     }
 
-    static <T> List<T> run(final int trials, final int threads, final Rng root, final Trial<T> trial,
+    /**
+     * Runs trials 0 .. trials-1, trial i on the i-th stream split from {@code root}.
+     *
+     * @param threads worker threads; 1 runs the trials on the calling thread
+     * @return the results in trial order
+     */
+    public static <T> List<T> run(final int trials, final int threads, final Rng root, final Trial<T> trial,
         final Progress progress) throws CancelledException {
         final List<Rng> streams = new ArrayList<>(trials);
         for (int i = 0; i < trials; i++) {
