@@ -40,11 +40,7 @@ public final class DataGenerator {
     }
 
     public static GeneratedData generate(final DataSpec spec) {
-        try {
-            return generate(spec, Progress.NONE);
-        } catch (CancelledException e) {
-            throw new IllegalStateException("Progress.NONE never cancels", e);
-        }
+        return Progress.silently(progress -> generate(spec, progress));
     }
 
     public static GeneratedData generate(final DataSpec spec, final Progress progress) throws CancelledException {

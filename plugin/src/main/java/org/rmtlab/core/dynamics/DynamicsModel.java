@@ -35,11 +35,7 @@ public interface DynamicsModel {
 
     /** {@link #theory(double[], Progress)} without progress reporting. */
     default LearningCurves theory(final double[] times) {
-        try {
-            return theory(times, Progress.NONE);
-        } catch (CancelledException e) {
-            throw new IllegalStateException("Progress.NONE never cancels", e);
-        }
+        return Progress.silently(progress -> theory(times, progress));
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.rmtlab.core.dynamics;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.rmtlab.core.linalg.DenseProduct;
+import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.linalg.SymmetricEigen;
 import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.util.Check;
@@ -90,15 +90,11 @@ public final class GramSpectrum {
      */
     public double[] project(final double[] v) {
         Check.that(v.length == p, "Expected a vector of length p = " + p + ", got " + v.length + ".");
-        final double[] out = new double[lambda.length];
         if (!wide) {
-            CommonOps_DDRM.multTransA(basis, DMatrixRMaj.wrap(p, 1, v), DMatrixRMaj.wrap(out.length, 1, out));
-            return out;
+            return MatrixVector.transposeTimes(basis, v);
         }
         // V^T v = diag(lambda)^(-1/2) U^T X^T v / sqrt(n)
-        final double[] xv = new double[n];
-        CommonOps_DDRM.multTransA(x, DMatrixRMaj.wrap(p, 1, v), DMatrixRMaj.wrap(n, 1, xv));
-        CommonOps_DDRM.multTransA(basis, DMatrixRMaj.wrap(n, 1, xv), DMatrixRMaj.wrap(out.length, 1, out));
+        final double[] out = MatrixVector.transposeTimes(basis, MatrixVector.transposeTimes(x, v));
         for (int k = 0; k < out.length; k++) {
             out[k] = lambda[k] > 0 ? out[k] / Math.sqrt(n * lambda[k]) : 0;
         }
@@ -108,18 +104,15 @@ public final class GramSpectrum {
     /** Coordinates V^T (X u / n) of the p-vector X u / n, for an n-vector u (for example u = y: the data pull). */
     public double[] projectSamples(final double[] u) {
         Check.that(u.length == n, "Expected a vector of length n = " + n + ", got " + u.length + ".");
-        final double[] out = new double[lambda.length];
         if (!wide) {
-            final double[] xu = new double[p];
-            CommonOps_DDRM.mult(x, DMatrixRMaj.wrap(n, 1, u), DMatrixRMaj.wrap(p, 1, xu));
-            CommonOps_DDRM.multTransA(basis, DMatrixRMaj.wrap(p, 1, xu), DMatrixRMaj.wrap(out.length, 1, out));
+            final double[] out = MatrixVector.transposeTimes(basis, MatrixVector.times(x, u));
             for (int k = 0; k < out.length; k++) {
                 out[k] /= n;
             }
             return out;
         }
         // V^T X u / n = diag(lambda)^(1/2) U^T u / sqrt(n)
-        CommonOps_DDRM.multTransA(basis, DMatrixRMaj.wrap(n, 1, u), DMatrixRMaj.wrap(out.length, 1, out));
+        final double[] out = MatrixVector.transposeTimes(basis, u);
         for (int k = 0; k < out.length; k++) {
             out[k] *= Math.sqrt(lambda[k] / n);
         }

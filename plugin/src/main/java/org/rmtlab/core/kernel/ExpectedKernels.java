@@ -47,11 +47,7 @@ public final class ExpectedKernels {
 
     /** The n x n matrix K_ij = K(x_i, x_j) of the columns of the p x n matrix {@code x}. */
     public static DMatrixRMaj matrix(final ExpectedKernel k, final DMatrixRMaj x) {
-        try {
-            return matrix(k, x, Progress.NONE);
-        } catch (CancelledException e) {
-            throw new IllegalStateException("Progress.NONE never cancels", e);
-        }
+        return Progress.silently(progress -> matrix(k, x, progress));
     }
 
     /**
@@ -78,11 +74,7 @@ public final class ExpectedKernels {
 
     /** The n_x x n_y matrix K(x_i, y_j) between the columns of x (p x n_x) and y (p x n_y). */
     public static DMatrixRMaj matrix(final ExpectedKernel k, final DMatrixRMaj x, final DMatrixRMaj y) {
-        try {
-            return matrix(k, x, y, Progress.NONE);
-        } catch (CancelledException e) {
-            throw new IllegalStateException("Progress.NONE never cancels", e);
-        }
+        return Progress.silently(progress -> matrix(k, x, y, progress));
     }
 
     /**

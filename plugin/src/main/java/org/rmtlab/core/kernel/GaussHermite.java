@@ -1,13 +1,11 @@
 package org.rmtlab.core.kernel;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleUnaryOperator;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.rmtlab.core.linalg.SymmetricEigen;
 import org.rmtlab.core.util.Check;
 
 /**
@@ -102,16 +100,9 @@ public final class GaussHermite {
                 jacobi.set(k, k + 1, off);
                 jacobi.set(k + 1, k, off);
             }
-            final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(q, false, true);
-            if (!eig.decompose(jacobi)) {
-                throw new IllegalStateException("Eigenvalues of the " + q + "-point Hermite Jacobi matrix did not converge");
-            }
+            final double[] values = SymmetricEigen.eigenvalues(jacobi);
             for (int i = 0; i < q; i++) {
-                x[i] = eig.getEigenvalue(i).getReal();
-            }
-            Arrays.sort(x);
-            for (int i = 0; i < q; i++) {
-                x[i] = newton(x[i], q);
+                x[i] = newton(values[i], q);
             }
             for (int i = 0; i < q / 2; i++) {
                 final double m = 0.5 * (x[q - 1 - i] - x[i]);

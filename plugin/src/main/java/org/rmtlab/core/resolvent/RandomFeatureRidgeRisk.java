@@ -61,19 +61,11 @@ public final class RandomFeatureRidgeRisk {
 
     /** Without test set (the test columns are NaN). */
     public static RandomFeatureRidgeRisk of(final Activation sigma, final Dataset train) {
-        try {
-            return of(sigma, train.x(), train.y(), null, null, Progress.NONE);
-        } catch (CancelledException e) {
-            throw new IllegalStateException("Progress.NONE never cancels", e);
-        }
+        return Progress.silently(progress -> of(sigma, train.x(), train.y(), null, null, progress));
     }
 
     public static RandomFeatureRidgeRisk of(final Activation sigma, final Dataset train, final Dataset test) {
-        try {
-            return of(sigma, train.x(), train.y(), test.x(), test.y(), Progress.NONE);
-        } catch (CancelledException e) {
-            throw new IllegalStateException("Progress.NONE never cancels", e);
-        }
+        return Progress.silently(progress -> of(sigma, train.x(), train.y(), test.x(), test.y(), progress));
     }
 
     /**

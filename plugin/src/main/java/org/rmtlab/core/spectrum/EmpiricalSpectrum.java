@@ -49,11 +49,7 @@ public final class EmpiricalSpectrum {
 
     /** The spectrum of the chosen sample matrix of x (p x n, columns are samples). */
     public static EmpiricalSpectrum of(final DMatrixRMaj x, final SampleMatrix side) {
-        try {
-            return of(x, side, Progress.NONE);
-        } catch (CancelledException e) {
-            throw new IllegalStateException("Progress.NONE never cancels", e);
-        }
+        return Progress.silently(progress -> of(x, side, progress));
     }
 
     public static EmpiricalSpectrum of(final DMatrixRMaj x, final SampleMatrix side, final Progress progress)

@@ -76,11 +76,7 @@ public final class SampleCovarianceLaw implements SpectralDistribution {
     }
 
     private static Table tabulateUninterrupted(final SilversteinEquation equation) {
-        try {
-            return tabulate(equation, Progress.NONE);
-        } catch (CancelledException e) {
-            throw new IllegalStateException("Progress.NONE never cancels", e);
-        }
+        return Progress.silently(progress -> tabulate(equation, progress));
     }
 
     private static Table tabulate(final SilversteinEquation equation, final Progress progress)

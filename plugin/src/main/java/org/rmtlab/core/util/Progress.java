@@ -28,6 +28,24 @@ public interface Progress {
     /** @throws CancelledException when the user asked to stop; callers let it propagate. */
     void checkCancelled() throws CancelledException;
 
+    /** A computation that reports to a {@link Progress} and may be cancelled through it. */
+    @FunctionalInterface
+    interface Task<T> {
+        T run(Progress progress) throws CancelledException;
+    }
+
+    /**
+     * Runs {@code task} with {@link #NONE}: for the convenience overloads without a progress argument, which
+     * cannot be cancelled and so throw no {@link CancelledException}.
+     */
+    static <T> T silently(final Task<T> task) {
+        try {
+            return task.run(NONE);
+        } catch (CancelledException e) {
+            throw new IllegalStateException("Progress.NONE never cancels", e);
+        }
+    }
+
     /** A view of this callback that maps [0, 1] onto [from, from + width]. */
     default Progress sub(final double from, final double width) {
         final Progress parent = this;

@@ -3,11 +3,11 @@ package org.rmtlab.core.kernel;
 import java.util.Locale;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.rmtlab.core.data.DataGenerator;
 import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.Scale;
+import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Progress;
 
@@ -28,9 +28,8 @@ public final class KernelMatrixTiming {
         final int p = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         for (Scale scale : Scale.values()) {
             final DMatrixRMaj x = DataGenerator.generate(new DataSpec(DataModel.MIXTURE, n, 0, p, 4, 0, scale, 1)).train().x();
-            final DMatrixRMaj gram = new DMatrixRMaj(n, n);
             final long t0 = System.nanoTime();
-            CommonOps_MT_DDRM.multInner(x, gram);
+            final DMatrixRMaj gram = SymmetricGram.inner(x, 1);
             System.out.printf(Locale.ROOT, "%s data, n = %d, p = %d: Gram X^T X %.0f ms%n", scale.id(), n, p,
                 (System.nanoTime() - t0) / 1e6);
             final double[] norms = new double[n];
