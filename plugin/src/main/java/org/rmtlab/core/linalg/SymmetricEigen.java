@@ -6,7 +6,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM;
 import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecompositionHouseholder_DDRM;
 import org.ejml.dense.row.decomposition.hessenberg.TridiagonalDecomposition_DDRB_to_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_MT_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.rmtlab.core.util.Check;
 
@@ -14,26 +13,23 @@ import org.rmtlab.core.util.Check;
  * The symmetric eigendecomposition A = V diag(values) V^T (Householder tridiagonalisation and implicit QR,
  * EJML), with the eigenvalues ascending and the eigenvectors as the columns of V in the same order.
  *
- * <p>Choice of the tridiagonalisation, the O(n^3) step, by size (measured with {@code bench/}, see its
- * README; 2-core machine shared with other jobs, so CPU time beside wall time):
+ * <p>Choice of the tridiagonalisation, the O(n^3) step, measured on the 2-core build machine while it was
+ * nearly idle (wall time, values only / with vectors; {@code bench/README.md} has the JMH run):
  * <ul>
- * <li>below {@link #PARALLEL_SIZE}: EJML's row-major one;</li>
- * <li>from {@link #PARALLEL_SIZE} to below {@link #BLOCKED_SIZE}: the multi-threaded row-major one, as fast at
- * 300 and faster from 500 on (with vectors at 1024: 2.8 against 3.9 s wall for the same 2.3 s of CPU);</li>
- * <li>from {@link #BLOCKED_SIZE} on: EJML's blocked one (single-threaded), which needs half the CPU time of
- * the row-major one (values at 2048: 6.4 against 11.6 s CPU, as fast as the multi-threaded one in wall time)
- * and is faster with vectors (2048: 22 against 33 s wall, 16 against 26 s CPU).</li>
+ * <li>below {@link #BLOCKED_SIZE}, EJML's row-major reduction: at 512 0.10 / 0.21 s, at 768 0.24 / 0.63 s,
+ * at 900 0.33 / 0.92 s, against 0.09 / 0.21, 0.25 / 0.66 and 0.45 / 0.99 s blocked;</li>
+ * <li>from {@link #BLOCKED_SIZE} on, EJML's blocked reduction: at 1024 0.67 / 1.68 s against 0.88 / 1.9 s
+ * row-major, at 2048 5.4 s (values) against 11.4 s. The row-major reduction slows down at sizes with a large
+ * power-of-two factor (1024, 1536, 2048), where the blocked one stays smooth.</li>
  * </ul>
- * The multi-threaded and the single-threaded row-major reductions give bit-identical eigenvalues and
- * eigenvectors (tested), and so does the multi-threaded one with any number of threads: the thread choice
- * changes the speed, never the result. Callers that already run on every core (parallel Monte-Carlo trials)
- * ask for the single-threaded one.
+ * EJML's multi-threaded row-major reduction gained at most a fifth in wall time on two cores (2.9 against
+ * 3.5 s blocked at 1300 with vectors) and lost elsewhere (0.10 to 0.14 against 0.09 s at 512, 12.2 against
+ * 5.4 s at 2048), for up to 60% more CPU time; so every decomposition is single-threaded: simulations use
+ * the cores for parallel trials, and a result cannot depend on a thread count.
  */
 public final class SymmetricEigen {
-    /** From this size on, the tridiagonalisation is multi-threaded (unless the caller asks for a single thread). */
-    public static final int PARALLEL_SIZE = 400;
-    /** From this size on, the tridiagonalisation is EJML's blocked one (EJML's own default switch point). */
-    public static final int BLOCKED_SIZE = 1800;
+    /** From this size on, the tridiagonalisation is EJML's blocked one (see the class comment). */
+    public static final int BLOCKED_SIZE = 1024;
 
     private final double[] values;
     private final DMatrixRMaj vectors;
@@ -43,33 +39,21 @@ public final class SymmetricEigen {
         this.vectors = vectors;
     }
 
-    /** EJML's symmetric eigendecomposition for a matrix of the given size (see the class comment). */
-    private static EigenDecomposition_F64<DMatrixRMaj> decomposition(final int size, final boolean vectors,
-        final boolean parallel) {
-        if (size >= BLOCKED_SIZE) {
-            return new SymmetricQRAlgorithmDecomposition_DDRM(new TridiagonalDecomposition_DDRB_to_DDRM(), vectors);
-        }
-        if (parallel && size >= PARALLEL_SIZE) {
-            return DecompositionFactory_MT_DDRM.eig(size, vectors, true);
-        }
-        return new SymmetricQRAlgorithmDecomposition_DDRM(new TridiagonalDecompositionHouseholder_DDRM(), vectors);
-    }
-
-    /** Eigenvalues and eigenvectors of the symmetric matrix a (not modified), multi-threaded where that is faster. */
+    /** Eigenvalues and eigenvectors of the symmetric matrix a (not modified). */
     public static SymmetricEigen of(final DMatrixRMaj a) {
-        return of(a, true, true);
+        return of(a, true);
     }
 
     /**
      * @param a a symmetric matrix (not modified)
      * @param withVectors false when only the eigenvalues are needed (about a third of the cost)
-     * @param parallel false for a single-threaded reduction whatever the size (same result)
      * @throws IllegalArgumentException when a is not square
      */
-    public static SymmetricEigen of(final DMatrixRMaj a, final boolean withVectors, final boolean parallel) {
+    public static SymmetricEigen of(final DMatrixRMaj a, final boolean withVectors) {
         Check.that(a.numRows == a.numCols, "The matrix must be square, but is " + a.numRows + " x " + a.numCols + ".");
         final int n = a.numRows;
-        final EigenDecomposition_F64<DMatrixRMaj> eig = decomposition(n, withVectors, parallel);
+        final EigenDecomposition_F64<DMatrixRMaj> eig = new SymmetricQRAlgorithmDecomposition_DDRM(n >= BLOCKED_SIZE
+            ? new TridiagonalDecomposition_DDRB_to_DDRM() : new TridiagonalDecompositionHouseholder_DDRM(), withVectors);
         if (!eig.decompose(a.copy())) {
             throw new IllegalStateException("The symmetric eigendecomposition of a " + n + " x " + n
                 + " matrix did not converge.");
@@ -100,7 +84,7 @@ public final class SymmetricEigen {
 
     /** Ascending eigenvalues of the symmetric matrix a (not modified). */
     public static double[] eigenvalues(final DMatrixRMaj a) {
-        return of(a, false, true).values;
+        return of(a, false).values;
     }
 
     /** Size n of the matrix. */

@@ -9,8 +9,8 @@
  * factor (the data X in sigma(W X), the training data in cross kernels, the eigenvectors of a kernel).</li>
  * <li>{@link org.rmtlab.core.linalg.Cholesky}: blocked factorisation A = U^T U whose leading blocks factor the
  * leading blocks of A, triangular solves, the inverse and a definiteness test.</li>
- * <li>{@link org.rmtlab.core.linalg.SymmetricEigen}: EJML's symmetric eigensolver with the multi-threaded or
- * single-threaded reduction chosen by size, values ascending, vectors as columns.</li>
+ * <li>{@link org.rmtlab.core.linalg.SymmetricEigen}: EJML's symmetric eigensolver with the row-major or the
+ * blocked tridiagonalisation chosen by size, values ascending, vectors as columns.</li>
  * <li>{@link org.rmtlab.core.linalg.MatrixVector}: products of a row-major matrix or its transpose with a
  * vector, and dot products.</li>
  * </ul>
@@ -19,11 +19,10 @@
  * stride); symmetric results are computed in their upper triangle and mirrored where a full matrix is
  * returned. Determinism: the parallel variants split the output among threads and compute every entry
  * with the same sequence of operations as the serial variant, so results are bit-identical whatever the
- * number of threads (tested), and the multi-threaded eigensolver gives the same bits as the single-threaded
- * one.
+ * number of threads (tested); the eigensolver is single-threaded.
  *
  * <p>Why own kernels beside EJML: measured on the 2-core build machine, the Gram and product kernels here
- * run 3 to 10 times faster than {@code CommonOps_DDRM.multTransA}, {@code multOuter} and {@code mult} on the
+ * run 3 to 8 times faster than {@code CommonOps_DDRM.multTransA}, {@code multOuter} and {@code mult} on the
  * shapes of this project (numbers in each class and in {@code bench/README.md}); EJML does the
  * eigendecompositions.
  */

@@ -49,7 +49,7 @@ final class KernelEigen {
         }
         Memory.require(String.format("the eigendecomposition of the n x n kernel matrix (n = %d)", n),
             Memory.doubles(n, n, withVectors ? 3 : 2));
-        final SymmetricEigen eig = SymmetricEigen.of(kernel, withVectors, true);
+        final SymmetricEigen eig = SymmetricEigen.of(kernel, withVectors);
         final double[] values = eig.values();
         double max = 0;
         for (int i = 0; i < n; i++) {

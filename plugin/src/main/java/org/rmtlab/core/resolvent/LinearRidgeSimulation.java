@@ -102,8 +102,7 @@ public final class LinearRidgeSimulation {
                 beta[i] *= f;
             }
             cancel.check();
-            // the trials share the cores already
-            return conditionalRisk(x, beta, tau, noise, lambdas, workers == 1);
+            return conditionalRisk(x, beta, tau, noise, lambdas);
         }, progress);
         final List<Point> out = new ArrayList<>(k);
         for (int j = 0; j < k; j++) {
@@ -129,19 +128,13 @@ public final class LinearRidgeSimulation {
      */
     public static double[][] conditionalRisk(final DMatrixRMaj x, final double[] beta, final double[] sigmaDiagonal,
         final double noise, final double[] lambdas) {
-        return conditionalRisk(x, beta, sigmaDiagonal, noise, lambdas, true);
-    }
-
-    /** @param parallel whether the products and the eigensolver may use every core (the result is the same) */
-    private static double[][] conditionalRisk(final DMatrixRMaj x, final double[] beta, final double[] sigmaDiagonal,
-        final double noise, final double[] lambdas, final boolean parallel) {
         final int p = x.numRows;
         final int n = x.numCols;
         Check.that(beta.length == p && sigmaDiagonal.length == p, "beta* and the diagonal of Sigma need length p = "
             + p + ".");
         final int m = Math.min(p, n);
         final DMatrixRMaj s = p <= n ? SymmetricGram.outer(x, 1.0 / n) : SymmetricGram.inner(x, 1.0 / n);
-        final SymmetricEigen eig = SymmetricEigen.of(s, true, parallel);
+        final SymmetricEigen eig = SymmetricEigen.of(s);
         final double[] d = eig.values();
         final double dmax = Math.max(0, d[m - 1]);
         final double zero = 64 * m * Math.ulp(1.0) * dmax;

@@ -219,10 +219,10 @@ final class RidgeTrial {
 
     /**
      * (A + gamma I)^{-1} rhs for every gamma from one symmetric eigendecomposition of A (a full m x m
-     * array): O(m^2) per gamma. Single-threaded: the trials already share the cores.
+     * array): O(m^2) per gamma.
      */
     private double[][] eigenSolve(final double[] a, final int m, final double[] rhs) {
-        final SymmetricEigen eig = SymmetricEigen.of(DMatrixRMaj.wrap(m, m, a), true, false);
+        final SymmetricEigen eig = SymmetricEigen.of(DMatrixRMaj.wrap(m, m, a));
         final double[] lambda = eig.values();
         final double[] u = MatrixVector.transposeTimes(eig.vectors(), rhs);
         final double[][] out = new double[gammas.length][];

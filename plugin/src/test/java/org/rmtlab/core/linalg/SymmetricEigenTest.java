@@ -19,29 +19,44 @@ class SymmetricEigenTest {
         return SymmetricGram.outer(SymmetricGramTest.gaussian(m, m + 100, seed), 1.0 / m);
     }
 
+    /** Both reductions (row-major below {@link SymmetricEigen#BLOCKED_SIZE}, blocked from it) against EJML's default. */
     @Test
-    void parallelEigensolverAgreesWithTheSequentialOne() {
-        final int m = SymmetricEigen.PARALLEL_SIZE + 50;
-        final DMatrixRMaj a = wishart(m, 12);
-        final EigenDecomposition_F64<DMatrixRMaj> seq = DecompositionFactory_DDRM.eig(m, false, true);
-        assertTrue(seq.decompose(a.copy()));
-        final double[] expected = new double[m];
-        for (int i = 0; i < m; i++) {
-            expected[i] = seq.getEigenvalue(i).real;
+    void bothReductionsAgreeWithEjml() {
+        for (int m : new int[] {600, SymmetricEigen.BLOCKED_SIZE}) {
+            final DMatrixRMaj a = wishart(m, 12);
+            final EigenDecomposition_F64<DMatrixRMaj> reference = DecompositionFactory_DDRM.eig(m, false, true);
+            assertTrue(reference.decompose(a.copy()));
+            final double[] expected = new double[m];
+            for (int i = 0; i < m; i++) {
+                expected[i] = reference.getEigenvalue(i).real;
+            }
+            Arrays.sort(expected);
+            // backward-stable solvers: eigenvalues agree to m eps ||A||
+            assertArrayEquals(expected, SymmetricEigen.eigenvalues(a), 1e-11 * expected[m - 1], "m = " + m);
         }
-        Arrays.sort(expected);
-        // backward-stable solvers: eigenvalues agree to m eps ||A||
-        assertArrayEquals(expected, SymmetricEigen.eigenvalues(a), 1e-11 * expected[m - 1]);
     }
 
-    /** The multi-threaded and the single-threaded reductions give the same bits, vectors included. */
+    /**
+     * Eigenpairs of the blocked reduction: residuals ||A v - lambda v|| at rounding (m eps ||A||, ||A|| about 5)
+     * and unit norm, for a few pairs (O(m^2) each).
+     */
     @Test
-    void threadingDoesNotChangeTheResult() {
-        final DMatrixRMaj a = wishart(SymmetricEigen.PARALLEL_SIZE + 50, 13);
-        final SymmetricEigen parallel = SymmetricEigen.of(a, true, true);
-        final SymmetricEigen serial = SymmetricEigen.of(a, true, false);
-        assertArrayEquals(serial.values(), parallel.values(), 0.0);
-        assertArrayEquals(serial.vectors().data, parallel.vectors().data, 0.0);
+    void blockedReductionGivesEigenpairs() {
+        final int m = SymmetricEigen.BLOCKED_SIZE;
+        final DMatrixRMaj a = wishart(m, 13);
+        final SymmetricEigen eig = SymmetricEigen.of(a);
+        for (int k : new int[] {0, 1, m / 2, m - 2, m - 1}) {
+            double norm = 0;
+            for (int i = 0; i < m; i++) {
+                double av = 0;
+                for (int j = 0; j < m; j++) {
+                    av += a.get(i, j) * eig.vectors().get(j, k);
+                }
+                assertEquals(eig.values()[k] * eig.vectors().get(i, k), av, 1e-11, "A v = lambda v, k = " + k);
+                norm += eig.vectors().get(i, k) * eig.vectors().get(i, k);
+            }
+            assertEquals(1, norm, 1e-12, "unit vector " + k);
+        }
     }
 
     /**
@@ -76,7 +91,7 @@ class SymmetricEigenTest {
             }
         }
         assertArrayEquals(values, SymmetricEigen.eigenvalues(a), 1e-12, "values only");
-        assertNull(SymmetricEigen.of(a, false, true).vectors());
+        assertNull(SymmetricEigen.of(a, false).vectors());
     }
 
     @Test
