@@ -164,6 +164,9 @@ public final class Report {
         if (ms >= 3_600_000) {
             return String.format(Locale.ROOT, "%.1f h", ms / 3_600_000);
         }
+        if (ms >= 600_000) {
+            return String.format(Locale.ROOT, "%.0f min", ms / 60_000);
+        }
         return ms >= 1000 ? String.format(Locale.ROOT, "%.2f s", ms / 1000) : String.format(Locale.ROOT, "%.1f ms", ms);
     }
 
