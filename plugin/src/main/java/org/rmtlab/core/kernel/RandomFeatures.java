@@ -32,12 +32,22 @@ public final class RandomFeatures {
      * @throws IllegalArgumentException when a size is not positive or W would not fit in memory
      */
     public static DMatrixRMaj weights(final int bigN, final int p, final WeightLaw law, final Rng rng) {
-        Check.positive("The number of random features N", bigN);
-        Check.positive("The dimension p", p);
-        Memory.require("the " + bigN + " x " + p + " random weight matrix W", Memory.doubles(bigN, p, 1));
+        requireWeightMemory(bigN, p);
         final DMatrixRMaj w = new DMatrixRMaj(bigN, p);
         law.fill(w.data, bigN * p, rng);
         return w;
+    }
+
+    /**
+     * Checks, before anything is drawn, that N and p are positive and that W fits in memory (for a
+     * node's configure step, where the data are not yet read).
+     *
+     * @throws IllegalArgumentException naming the sizes and the heap
+     */
+    public static void requireWeightMemory(final int bigN, final int p) {
+        Check.positive("The number of random features N", bigN);
+        Check.positive("The dimension p", p);
+        Memory.require("the " + bigN + " x " + p + " random weight matrix W", Memory.doubles(bigN, p, 1));
     }
 
     /**

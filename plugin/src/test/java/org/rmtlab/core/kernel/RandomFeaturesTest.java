@@ -105,6 +105,12 @@ class RandomFeaturesTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
             () -> RandomFeatures.weights(1_000_000_000, 1000, new Rng(1))).getMessage().contains("memory"));
         assertThrows(IllegalArgumentException.class, () -> RandomFeatures.weights(0, 3, new Rng(1)));
+        // the check alone, as a node's configure runs it before any data are read
+        assertTrue(assertThrows(IllegalArgumentException.class,
+            () -> RandomFeatures.requireWeightMemory(1_000_000_000, 1000)).getMessage()
+            .contains("1000000000 x 1000 random weight matrix W"));
+        RandomFeatures.requireWeightMemory(512, 256);
+        assertThrows(IllegalArgumentException.class, () -> RandomFeatures.requireWeightMemory(5, 0));
         assertTrue(assertThrows(IllegalArgumentException.class,
             () -> RandomFeatures.map(Activations.byId("relu"), new DMatrixRMaj(3, 4), new DMatrixRMaj(5, 2)))
             .getMessage().contains("columns"));
