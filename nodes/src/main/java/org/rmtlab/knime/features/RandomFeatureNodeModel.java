@@ -59,6 +59,8 @@ final class RandomFeatureNodeModel extends NodeModel {
     static final double LARGE_VARIANCE = 10;
     /** Doubles in one block of features, 8 MB: large enough for EJML's blocked product, small for the heap. */
     static final int BLOCK_DOUBLES = 1 << 20;
+    /** Rows written between two cancellation checks inside a block. */
+    private static final int CHECK_EVERY = 256;
 
     static final String COL_ACTIVATION = "activation";
     static final String COL_NAME = "name";
@@ -84,12 +86,12 @@ final class RandomFeatureNodeModel extends NodeModel {
     }
 
     /** Everything configure decides from the settings and the input spec. */
-    private record Plan(Activation sigma, NumericMatrixReader reader, int[] passthrough, DataTableSpec features,
-        DataTableSpec coefficients) {
+    private record Plan(Activation sigma, NumericMatrixReader reader, int[] passthrough, DataTableSpec features) {
     }
 
     private Plan plan(final DataTableSpec in) throws InvalidSettingsException {
         final Activation sigma = settings.activation();
+        // checked here so that configure reports a bad id
         settings.weightLaw();
         settings.inputScaling();
         final List<String> features = settings.featureColumns(in);
@@ -120,7 +122,7 @@ final class RandomFeatureNodeModel extends NodeModel {
             }
         }
         return new Plan(sigma, reader, passthrough.stream().mapToInt(Integer::intValue).toArray(),
-            new DataTableSpec(columns.toArray(new DataColumnSpec[0])), coefficientSpec());
+            new DataTableSpec(columns.toArray(new DataColumnSpec[0])));
     }
 
     private static boolean isFeatureName(final String name, final int bigN) {
@@ -147,7 +149,7 @@ final class RandomFeatureNodeModel extends NodeModel {
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
         final Plan plan = plan(inSpecs[0]);
-        return new DataTableSpec[] {plan.features(), plan.coefficients()};
+        return new DataTableSpec[] {plan.features(), coefficientSpec()};
     }
 
     @Override
@@ -193,9 +195,12 @@ final class RandomFeatureNodeModel extends NodeModel {
                 if (!data.kept(row++)) {
                     continue;
                 }
-                if (j == start + (sigmaWx == null ? 0 : sigmaWx.numCols)) {
+                final boolean blockDone = j == start + (sigmaWx == null ? 0 : sigmaWx.numCols);
+                if (blockDone || j % CHECK_EVERY == 0) {
                     exec.checkCanceled();
                     exec.setProgress(j / (double) n, "features of sample " + (j + 1) + " of " + n);
+                }
+                if (blockDone) {
                     start = j;
                     final DMatrixRMaj xs = CommonOps_DDRM.extract(x, 0, x.numRows, start, Math.min(n, start + block));
                     sigmaWx = CoreCall.execute(() -> RandomFeatures.map(plan.sigma(), w, xs));

@@ -39,6 +39,7 @@ import org.rmtlab.core.kernel.GaussianEquivalents;
 import org.rmtlab.core.kernel.RandomFeatures;
 import org.rmtlab.core.kernel.WeightLaw;
 import org.rmtlab.core.util.Rng;
+import org.rmtlab.knime.generator.DataGeneratorNodeFactory;
 import org.rmtlab.stub.testing.NodeHarness;
 import org.rmtlab.stub.testing.Tables;
 import org.rmtlab.stub.testing.TestExecution;
@@ -377,7 +378,8 @@ class RandomFeatureNodeTest {
     }
 
     /**
-     * 600 rows in blocks of 3 samples: the read checks cancellation 3 times, the writing 200 times. A
+     * 600 rows in blocks of 3 samples: the read checks cancellation every 256 rows (3 times), the
+     * writing at each of the 200 blocks and every 256 rows (rows 256 and 512 fall inside blocks). A
      * cancel in either phase stops the node without output.
      */
     @Test
@@ -386,7 +388,7 @@ class RandomFeatureNodeTest {
         final NodeHarness<RandomFeatureNodeModel> node = configured(smallBlocks(4), 4, "relu", "gaussian", 1);
         final TestExecution full = new TestExecution();
         node.execute(full, in);
-        assertEquals(203, full.checkCanceledCalls());
+        assertEquals(205, full.checkCanceledCalls());
         assertEquals(1.0, full.lastProgress(), 1e-9);
         for (int passing : new int[] {1, 100}) {
             final TestExecution exec = TestExecution.cancellingAfter(passing);
@@ -459,6 +461,55 @@ class RandomFeatureNodeTest {
             }
         }
         return found;
+    }
+
+    /**
+     * End to end with the defaults on the Data Generator's default table (the LLC18 setting: two-class
+     * mixture, normalised, ReLU, N = 512). Closed form: for ReLU at input variance v, mu0 = sqrt(v / (2 pi)),
+     * mu1 = sqrt(v) / 2 and mu*^2 = v (1/4 - 1/(2 pi)). Simulation: E_w[relu(w.x)^2] = ||x||^2 / 2, so the
+     * mean of f^2 over the table is v / 2 up to the spread of the N iid per-feature means (5 standard
+     * errors, estimated from them). And v itself is 1 + rho/p up to the chi-square spread of ||z||^2 / p,
+     * standard error sqrt(2 / (p n)) (the mixture's cross term is smaller by sqrt(rho / p)).
+     */
+    @Test
+    void defaultsOnTheDataGeneratorsTable() throws Exception {
+        final NodeHarness<?> generator = NodeHarness.of(new DataGeneratorNodeFactory());
+        generator.execute();
+        final BufferedDataTable train = generator.table(0);
+        final int n = ((Number) generator.flowVariables().get("n")).intValue();
+        final int p = ((Number) generator.flowVariables().get("p")).intValue();
+        final double rho = ((Number) generator.flowVariables().get("rho")).doubleValue();
+
+        final NodeHarness<RandomFeatureNodeModel> node = NodeHarness.of(new RandomFeatureNodeFactory());
+        node.execute(train);
+        final BufferedDataTable out = node.table(0);
+        final int bigN = 512;
+        assertEquals(bigN + 2, out.getDataTableSpec().getNumColumns(), "f1..f512, y, class");
+        assertEquals(n, out.size());
+        assertEquals(Tables.column(train, "y"), Tables.column(out, "y"));
+
+        final List<Object> ge = Tables.values(node.table(1)).get(0);
+        final double v = (Double) ge.get(3);
+        assertEquals(1 + rho / p, v, 5 * Math.sqrt(2.0 / (p * n)));
+        assertEquals(Math.sqrt(v / (2 * Math.PI)), (Double) ge.get(4), 1e-12);
+        assertEquals(Math.sqrt(v) / 2, (Double) ge.get(5), 1e-12);
+        assertEquals(Math.sqrt(v * (0.25 - 1 / (2 * Math.PI))), (Double) ge.get(6), 1e-12);
+
+        final DMatrixRMaj f = features(out, bigN);
+        final double[] featureMeans = new double[bigN];
+        double mean = 0;
+        for (int k = 0; k < bigN; k++) {
+            for (int j = 0; j < n; j++) {
+                featureMeans[k] += f.get(k, j) * f.get(k, j) / n;
+            }
+            mean += featureMeans[k] / bigN;
+        }
+        double var = 0;
+        for (double m : featureMeans) {
+            var += (m - mean) * (m - mean) / (bigN - 1);
+        }
+        final double se = Math.sqrt(var / bigN);
+        assertEquals(v / 2, mean, 5 * se);
     }
 
     @Test
