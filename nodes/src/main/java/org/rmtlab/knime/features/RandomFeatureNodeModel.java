@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -47,10 +46,9 @@ import org.rmtlab.knime.common.TableMatrix;
  * per row), followed by every other input column unchanged, and a one-row table of the activation's
  * Gaussian-equivalence coefficients at the data's input variance.
  *
- * <p>sigma(W X) is computed by the core ({@link RandomFeatures#map}) one block of samples at a time,
- * so only W, X and a block of about {@link #BLOCK_DOUBLES} values are ever in memory; each feature value is the same
- * sum as in the full product (EJML sums over p in the same order whatever the column split), so
- * the table equals the core's sigma(W X) exactly.
+ * <p>sigma(W X) is computed by the core one block of samples at a time
+ * ({@link RandomFeatures#map(Activation, DMatrixRMaj, DMatrixRMaj, int, int)}, bit-identical to the
+ * full map), so only W, X and a block of about {@link #BLOCK_DOUBLES} values are ever in memory.
  */
 final class RandomFeatureNodeModel extends NodeModel {
     /** Prefix of the feature columns f1..fN. */
@@ -202,8 +200,9 @@ final class RandomFeatureNodeModel extends NodeModel {
                 }
                 if (blockDone) {
                     start = j;
-                    final DMatrixRMaj xs = CommonOps_DDRM.extract(x, 0, x.numRows, start, Math.min(n, start + block));
-                    sigmaWx = CoreCall.execute(() -> RandomFeatures.map(plan.sigma(), w, xs));
+                    final int from = start;
+                    sigmaWx = CoreCall.execute(() -> RandomFeatures.map(plan.sigma(), w, x, from,
+                        Math.min(n, from + block)));
                 }
                 final int col = j - start;
                 for (int f = 0; f < bigN; f++) {
