@@ -3,11 +3,14 @@ package org.rmtlab.knime.common;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.knime.core.data.DataValue;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -19,6 +22,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * the one place that implements that rule for every node.
  */
 public final class SettingsGroup {
+    /** Key of the exclusion list in the saved form of KNIME's standard column filter. */
+    private static final String EXCLUDED_NAMES = "excluded_names";
+
     private final Map<String, SettingsModel> models = new LinkedHashMap<>();
 
     private <M extends SettingsModel> M add(final String key, final M model) {
@@ -46,6 +52,30 @@ public final class SettingsGroup {
 
     public SettingsModelBoolean bool(final String key, final boolean def) {
         return add(key, new SettingsModelBoolean(key, def));
+    }
+
+    /**
+     * A column filter over the columns of one value type (for example {@code DoubleValue.class} for
+     * numbers). Its default includes every such column except {@code defaultExcludes}, and columns
+     * that appear later are included too (KNIME's "enforce exclusion"): a table with more feature
+     * columns keeps them all, while a target named in {@code defaultExcludes} stays out.
+     */
+    public SettingsModelColumnFilter2 columnFilter(final String key, final Class<? extends DataValue> type,
+        final String... defaultExcludes) {
+        final SettingsModelColumnFilter2 filter = add(key, new SettingsModelColumnFilter2(key, type));
+        if (defaultExcludes.length > 0) {
+            // the model has no setter for its lists: edit its own saved form, so that every key the
+            // model writes (and KNIME's loader expects) is kept
+            final NodeSettings saved = new NodeSettings("defaults");
+            filter.saveSettingsTo(saved);
+            try {
+                saved.getNodeSettings(key).addStringArray(EXCLUDED_NAMES, defaultExcludes);
+                filter.loadSettingsFrom(saved);
+            } catch (InvalidSettingsException e) {
+                throw new IllegalStateException("a column filter could not load its own saved settings", e);
+            }
+        }
+        return filter;
     }
 
     public void saveTo(final NodeSettingsWO settings) {
