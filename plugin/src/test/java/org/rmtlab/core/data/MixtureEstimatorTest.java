@@ -72,8 +72,8 @@ class MixtureEstimatorTest {
         double bias = 0;
         double formula = 0;
         for (int k = 0; k < draws; k++) {
-            Dataset d = DataGenerator.generate(new DataSpec(DataModel.MIXTURE, n, 0, p, rho, 0, Scale.NORMALISED, 1000 + k))
-                .train();
+            Dataset d = DataGenerator
+                .generate(new DataSpec(DataModel.MIXTURE, n, 0, p, rho, 0, Scale.NORMALISED, 1000 + k)).train();
             MixtureEstimator e = new MixtureEstimator(p);
             double[] x = new double[p];
             for (int j = 0; j < n; j++) {
