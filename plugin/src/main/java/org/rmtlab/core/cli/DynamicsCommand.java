@@ -1,10 +1,10 @@
 package org.rmtlab.core.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.rmtlab.core.dynamics.Curve;
@@ -14,31 +14,35 @@ import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.util.Progress;
 
 /**
- * {@code rmtlab dynamics}: learning curves over time, theory beside simulation. One row per time: the time
- * tau = alpha t (and the step t for gradient descent), every theory curve, then every simulated curve as
- * {@code NAME_sim} and its standard error {@code NAME_se}. With {@code --summary} the time-independent
- * numbers of the theory (limits, early-stopping optimum) are written instead, as {@code quantity,value}.
+ * {@code rmtlab dynamics}: learning curves, theory beside simulation. One row per time of the model's time
+ * axis (its {@link LearningCurves#timeName()}: {@code tau} for the linear models, with the step count
+ * {@code step} for gradient descent, {@code t} for deep linear networks, {@code eta} for one-step feature
+ * learning), then {@code NAME_theory} for every theory curve, {@code NAME_sim} for every simulated curve and
+ * {@code NAME_sim_se} for their standard errors, for example
+ * {@code t,train_loss_theory,test_risk_theory,...,train_loss_sim,test_risk_sim,...,train_loss_sim_se,...}.
+ * A model without a theory for the chosen setting has no {@code _theory} columns. With {@code --summary} the
+ * time-independent numbers are written instead, as {@code quantity,value}: the theory's (limits,
+ * early-stopping optimum, thresholds), then, with {@code --trials} &gt; 0, the simulation's (means over trials
+ * and {@code _se} standard errors, for example the rank-one ratio of one-step feature learning).
  *
- * <p>Models plug in through {@link DynamicsModelOptions}: each declares its own options; an option that the
- * chosen model does not read is an error rather than silently ignored.
+ * <p>Models plug in through {@link DynamicsModelOptions}: each declares its own options and defaults; an
+ * option that the chosen model does not read is an error rather than silently ignored.
  */
 final class DynamicsCommand implements Command {
 
     /** The models of {@code --model}, in the order of the help text. */
     static final List<DynamicsModelOptions> MODELS = List.of(
         new GmmDynamicsOptions(),
-        new RidgeDynamicsOptions());
+        new RidgeDynamicsOptions(),
+        new DeepLinearDynamicsOptions(),
+        new OneStepDynamicsOptions());
 
     private static final List<Option> COMMON = List.of(
-        Option.of("model", MODELS.get(0).id(), "the model: " + ids()),
-        Option.of("p", "256", "dimension (simulation size; the theory uses c = p/n)"),
-        Option.of("n", "512", "training samples"),
-        Option.of("times", "0.01:1000:100", "time grid FROM:TO:COUNT, log-spaced, tau = alpha t"),
-        Option.of("method", "flow", "flow (gradient flow) or descent (gradient descent, (1 - alpha x)^t exactly)"),
-        Option.of("alpha", "0.1", "gradient-descent step; t = tau/alpha steps (ignored by flow)"),
+        Option.of("model", MODELS.get(0).id(), "the model: " + models()),
         Option.of("trials", "5", "Monte-Carlo trials (0: theory only)"),
         Option.of("seed", "42", "random seed"),
-        Option.flag("summary", "write the limits and the early-stopping optimum instead of the curves"),
+        Option.flag("summary", "write the time-independent numbers (quantity,value) instead of the curves: the "
+            + "theory's, then with --trials > 0 the simulation's"),
         Option.of("out", null, "CSV file (default: standard output)"));
 
     @Override
@@ -48,100 +52,126 @@ final class DynamicsCommand implements Command {
 
     @Override
     public String summary() {
-        return "learning curves of gradient flow/descent over time, theory and simulation (" + ids() + ")";
+        return "learning curves, theory beside simulation (" + ids() + "); model options below list which models "
+            + "read them and their defaults";
     }
 
+    /**
+     * The command's options, then every model option once: its description (per model where they differ) and
+     * the default of each model that reads it. No default is set here: the chosen model fills in its own.
+     */
     @Override
     public List<Option> options() {
         final List<Option> all = new ArrayList<>(COMMON);
-        final Map<String, StringBuilder> defaults = new LinkedHashMap<>();
-        final Map<String, String> descriptions = new LinkedHashMap<>();
+        final Map<String, Map<String, List<String>>> descriptions = new LinkedHashMap<>();
+        final Map<String, Map<String, List<String>>> defaults = new LinkedHashMap<>();
+        final Map<String, Boolean> flags = new LinkedHashMap<>();
         for (DynamicsModelOptions m : MODELS) {
             for (Option o : m.options()) {
-                descriptions.putIfAbsent(o.name(), o.description());
-                final StringBuilder b = defaults.computeIfAbsent(o.name(), k -> new StringBuilder());
-                b.append(b.length() == 0 ? "" : "; ").append(m.id()).append(": ").append(o.defaultValue());
+                flags.putIfAbsent(o.name(), o.flag());
+                descriptions.computeIfAbsent(o.name(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(o.description(), k -> new ArrayList<>()).add(m.id());
+                if (!o.flag()) {
+                    defaults.computeIfAbsent(o.name(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(String.valueOf(o.defaultValue()), k -> new ArrayList<>()).add(m.id());
+                }
             }
         }
-        // no default here: the chosen model fills in its own, and an option it does not read is an error
-        for (Map.Entry<String, String> e : descriptions.entrySet()) {
-            all.add(Option.of(e.getKey(), null, e.getValue() + " [" + defaults.get(e.getKey()) + "]"));
+        for (Map.Entry<String, Map<String, List<String>>> e : descriptions.entrySet()) {
+            final Map<String, List<String>> byText = e.getValue();
+            final String text = byText.size() == 1 ? byText.keySet().iterator().next() : grouped(byText, " | ");
+            if (flags.get(e.getKey())) {
+                final List<String> ids = new ArrayList<>();
+                byText.values().forEach(ids::addAll);
+                all.add(Option.flag(e.getKey(), text + " [" + String.join(", ", ids) + "]"));
+            } else {
+                all.add(Option.of(e.getKey(), null, text + " (default " + grouped(defaults.get(e.getKey()), "; ") + ")"));
+            }
         }
         return all;
+    }
+
+    /** "a, b: x; c: y" from {x: [a, b], y: [c]}, the models before the value they share. */
+    private static String grouped(final Map<String, List<String>> byValue, final String separator) {
+        final List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<String>> g : byValue.entrySet()) {
+            parts.add(String.join(", ", g.getValue()) + ": " + g.getKey());
+        }
+        return String.join(separator, parts);
     }
 
     @Override
     public int run(final Args given, final PrintStream stdout) throws Exception {
         final DynamicsModelOptions entry = find(given.string("model"));
         final Args a = forModel(given, entry);
-        final GradientMethod method = method(a);
-        final DynamicsModel model = entry.create(a, method);
+        final DynamicsModel model = entry.create(a);
         final double[] times = a.grid("times").values();
         final int trials = a.integer("trials");
         if (trials < 0) {
             throw new IllegalArgumentException("--trials must be >= 0 (0: theory only), not " + trials + ".");
         }
+        final long seed = a.longValue("seed");
         final LearningCurves theory = model.theory(times);
         final String out = a.has("out") ? a.string("out") : null;
         if (a.flag("summary")) {
+            // scalars do not depend on time: one time is enough for the simulation's
+            final LearningCurves sim = trials == 0 ? null
+                : model.simulate(new double[] {times[0]}, trials, seed, Progress.NONE);
             try (CsvWriter csv = CsvWriter.open(out, stdout, "quantity", "value")) {
                 for (Map.Entry<String, Double> e : theory.scalars().entrySet()) {
                     csv.row(e.getKey(), e.getValue());
                 }
+                if (sim != null) {
+                    for (Map.Entry<String, Double> e : sim.scalars().entrySet()) {
+                        csv.row(e.getKey(), e.getValue());
+                    }
+                }
             }
             return 0;
         }
-        final LearningCurves sim = trials == 0 ? null : model.simulate(times, trials, a.longValue("seed"), Progress.NONE);
-        write(out, stdout, theory, sim, method);
+        final LearningCurves sim = trials == 0 ? null : model.simulate(times, trials, seed, Progress.NONE);
+        final GradientMethod method = a.has(GradientDynamicsOptions.METHOD) ? GradientDynamicsOptions.method(a) : null;
+        write(out, stdout, theory, sim, method instanceof GradientMethod.Descent d ? d : null);
         return 0;
     }
 
     private static void write(final String out, final PrintStream stdout, final LearningCurves theory,
-        final LearningCurves sim, final GradientMethod method) throws java.io.IOException {
-        final boolean steps = method instanceof GradientMethod.Descent;
+        final LearningCurves sim, final GradientMethod.Descent descent) throws IOException {
         final List<String> header = new ArrayList<>();
         header.add(theory.timeName());
-        if (steps) {
+        if (descent != null) {
             header.add("step");
         }
         for (Curve c : theory.curves()) {
-            header.add(c.name());
+            header.add(c.name() + "_theory");
         }
-        if (sim != null) {
-            for (Curve c : sim.curves()) {
-                header.add(c.name() + "_sim");
-                header.add(c.name() + "_se");
-            }
+        final List<Curve> simulated = sim == null ? List.of() : sim.curves();
+        for (Curve c : simulated) {
+            header.add(c.name() + "_sim");
+        }
+        for (Curve c : simulated) {
+            header.add(c.name() + "_sim_se");
         }
         try (CsvWriter csv = CsvWriter.open(out, stdout, header.toArray(new String[0]))) {
             final Object[] row = new Object[header.size()];
             for (int i = 0; i < theory.size(); i++) {
                 int j = 0;
                 row[j++] = theory.time(i);
-                if (steps) {
-                    row[j++] = (long) ((GradientMethod.Descent) method).steps(theory.time(i));
+                if (descent != null) {
+                    row[j++] = (long) descent.steps(theory.time(i));
                 }
                 for (Curve c : theory.curves()) {
                     row[j++] = c.value(i);
                 }
-                if (sim != null) {
-                    for (Curve c : sim.curves()) {
-                        row[j++] = c.value(i);
-                        row[j++] = c.stderr(i);
-                    }
+                for (Curve c : simulated) {
+                    row[j++] = c.value(i);
+                }
+                for (Curve c : simulated) {
+                    row[j++] = c.stderr(i);
                 }
                 csv.row(row);
             }
         }
-    }
-
-    private static GradientMethod method(final Args a) {
-        final String m = a.string("method").trim().toLowerCase(Locale.ROOT);
-        return switch (m) {
-            case "flow", "gf" -> GradientMethod.flow();
-            case "descent", "gd" -> GradientMethod.descent(a.real("alpha"));
-            default -> throw new IllegalArgumentException("--method must be flow or descent, not '" + a.string("method") + "'.");
-        };
     }
 
     private static DynamicsModelOptions find(final String id) {
@@ -182,5 +212,14 @@ final class DynamicsCommand implements Command {
             ids.add(m.id());
         }
         return String.join(", ", ids);
+    }
+
+    /** "id (summary); ..." for the help of --model. */
+    private static String models() {
+        final List<String> parts = new ArrayList<>();
+        for (DynamicsModelOptions m : MODELS) {
+            parts.add(m.id() + " (" + m.summary() + ")");
+        }
+        return String.join("; ", parts);
     }
 }

@@ -1,10 +1,10 @@
 package org.rmtlab.core.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
-import org.rmtlab.core.dynamics.GradientMethod;
 
 /** {@code --model gmm}: {@link GaussianMixtureDynamics}. */
 final class GmmDynamicsOptions implements DynamicsModelOptions {
@@ -21,15 +21,16 @@ final class GmmDynamicsOptions implements DynamicsModelOptions {
 
     @Override
     public List<Option> options() {
-        return List.of(
-            Option.of("rho", "2", "signal strength ||mu||^2"),
-            Option.of("init", "0.1", "initialisation variance sigma^2: w0 ~ N(0, sigma^2 I/p)"),
-            Option.of("gamma", "0", "ridge penalty"));
+        final List<Option> o = new ArrayList<>(GradientDynamicsOptions.options());
+        o.add(Option.of("rho", "2", "signal strength ||mu||^2"));
+        o.add(Option.of("init", "0.1", "initialisation variance sigma^2: w0 ~ N(0, sigma^2 I/p)"));
+        o.add(Option.of("gamma", "0", "ridge penalty"));
+        return o;
     }
 
     @Override
-    public DynamicsModel create(final Args a, final GradientMethod method) {
+    public DynamicsModel create(final Args a) {
         return new GaussianMixtureDynamics(a.integer("p"), a.integer("n"), a.real("rho"), a.real("init"), a.real("gamma"),
-            method);
+            GradientDynamicsOptions.method(a));
     }
 }

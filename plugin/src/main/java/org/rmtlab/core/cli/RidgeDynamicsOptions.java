@@ -1,9 +1,9 @@
 package org.rmtlab.core.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.rmtlab.core.dynamics.DynamicsModel;
-import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.RidgeDynamics;
 
 /** {@code --model ridge}: {@link RidgeDynamics}. */
@@ -21,16 +21,17 @@ final class RidgeDynamicsOptions implements DynamicsModelOptions {
 
     @Override
     public List<Option> options() {
-        return List.of(
-            Option.of("signal", "1", "teacher norm r^2 = E||beta*||^2"),
-            Option.of("noise", "0.25", "label-noise variance s^2"),
-            Option.of("init", "0", "initialisation s0^2 = E||w0||^2"),
-            Option.of("gamma", "0", "ridge penalty"));
+        final List<Option> o = new ArrayList<>(GradientDynamicsOptions.options());
+        o.add(Option.of("signal", "1", "teacher norm r^2 = E||beta*||^2"));
+        o.add(Option.of("noise", "0.25", "label-noise variance s^2"));
+        o.add(Option.of("init", "0", "initialisation s0^2 = E||w0||^2"));
+        o.add(Option.of("gamma", "0", "ridge penalty"));
+        return o;
     }
 
     @Override
-    public DynamicsModel create(final Args a, final GradientMethod method) {
+    public DynamicsModel create(final Args a) {
         return new RidgeDynamics(a.integer("p"), a.integer("n"), a.real("signal"), a.real("noise"), a.real("init"),
-            a.real("gamma"), method);
+            a.real("gamma"), GradientDynamicsOptions.method(a));
     }
 }

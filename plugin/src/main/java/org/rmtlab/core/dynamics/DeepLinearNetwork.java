@@ -1,7 +1,10 @@
 package org.rmtlab.core.dynamics;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rmtlab.core.data.DataGenerator;
@@ -49,9 +52,14 @@ import org.rmtlab.core.util.Rng;
  * the inputs are white.
  *
  * <h2>Outputs</h2>
- * test = E_x (w* . x / sqrt(D) - f(x))^2 = ||w* - beta||^2 / D (noise-free target, exact, no test sample);
- * train = (1/P) sum_mu (y_mu - f(x_mu))^2 (population: test + noise^2); the top eigenvalue of
- * W1^T W1 / N and the squared cosine of its eigenvector with w* / ||w*||.
+ * Time is the flow time t above ({@link #TIME}), not the tau of the linear models. Curves:
+ * {@link #TEST_RISK} = E_x (w* . x / sqrt(D) - f(x))^2 = ||w* - beta||^2 / D (noise-free target, exact, no test
+ * sample); {@link #TRAIN_LOSS} = (1/P) sum_mu (y_mu - f(x_mu))^2 (population: test + noise^2);
+ * {@link #TOP_EIG}, the top eigenvalue of W1^T W1 / N, and {@link #OVERLAP}, the squared cosine of its
+ * eigenvector with w* / ||w*||. The theory ({@link DeepLinearTheory}) covers L = 2 on the population loss; its
+ * training loss is test + noise^2 also when P is finite (compare at P &gt;&gt; D). For L &gt;= 3 the theory has
+ * no curves. Scalar {@code bulk_edge}: sigma_W^2 (1 + sqrt(D / N))^2, where the top eigenvalue of W1^T W1 / N
+ * starts (any depth).
  *
  * <h2>Numerics</h2>
  * Gradients are computed through the end-to-end vector: with the error signal
@@ -61,7 +69,15 @@ import org.rmtlab.core.util.Rng;
  * O(N D + (L-2) N^2 + D P), no N x P activations. The flow is integrated by {@link DormandPrince}
  * (adaptive, relative tolerance 1e-6), far below the trial-to-trial fluctuations.
  */
-public final class DeepLinearNetwork {
+public final class DeepLinearNetwork implements DynamicsModel {
+    public static final String ID = "deep-linear";
+    /** Name of the time axis: the flow time t of the class comment. */
+    public static final String TIME = "t";
+    public static final String TRAIN_LOSS = "train_loss";
+    public static final String TEST_RISK = "test_risk";
+    public static final String TOP_EIG = "top_eig";
+    public static final String OVERLAP = "overlap";
+    public static final String BULK_EDGE = "bulk_edge";
 
     /** Value of {@code samples} that selects the population (infinite-data) loss. */
     public static final int POPULATION = 0;
@@ -78,10 +94,9 @@ public final class DeepLinearNetwork {
      * @param readoutInit sigma_a &gt;= 0, standard deviation of the initial readout entries
      * @param hiddenInit sigma_W &gt; 0, standard deviation of the initial hidden weight entries
      * @param noise label noise standard deviation &gt;= 0
-     * @param seed random seed; the same seed gives the same output
      */
     public record Config(int depth, int width, int inputDim, int samples, double gamma0, double readoutInit,
-        double hiddenInit, double noise, long seed) {
+        double hiddenInit, double noise) {
 
         public Config {
             Check.that(depth >= 2, "The depth L (number of weight layers) must be at least 2, but is " + depth + ".");
@@ -123,115 +138,88 @@ public final class DeepLinearNetwork {
         return config;
     }
 
-    /**
-     * The reduced theory at the given times (simulation columns NaN). Depth 2 only: for deeper networks
-     * the theory columns are NaN (see {@link DeepLinearTheory} for what is and is not covered).
-     */
-    public DeepLinearCurves theory(final double[] times, final Progress progress) throws CancelledException {
-        checkTimes(times);
-        final int n = times.length;
-        if (config.depth() != 2) {
-            return new DeepLinearCurves(times.clone(), DeepLinearCurves.nan(n), DeepLinearCurves.nan(n),
-                DeepLinearCurves.nan(n), DeepLinearCurves.nan(n), DeepLinearCurves.nan(n), DeepLinearCurves.nan(n),
-                DeepLinearCurves.nan(n), DeepLinearCurves.nan(n), DeepLinearCurves.nan(n), DeepLinearCurves.nan(n),
-                DeepLinearCurves.nan(n), DeepLinearCurves.nan(n));
-        }
-        final DeepLinearTheory th = new DeepLinearTheory(config.aspect(), config.gamma0(), config.readoutInit(),
-            config.hiddenInit(), DeepLinearTheory.DEFAULT_NODES);
-        final DeepLinearTheory.Curves c = th.solve(times, progress);
-        final double[] train = new double[n];
-        final double noise2 = config.noise() * config.noise();
-        for (int i = 0; i < n; i++) {
-            train[i] = c.test()[i] + noise2;
-        }
-        return new DeepLinearCurves(times.clone(), train, c.test(), DeepLinearCurves.nan(n), DeepLinearCurves.nan(n),
-            DeepLinearCurves.nan(n), DeepLinearCurves.nan(n), c.topEig(), DeepLinearCurves.nan(n), DeepLinearCurves.nan(n),
-            c.overlap(), DeepLinearCurves.nan(n), DeepLinearCurves.nan(n));
+    @Override
+    public String id() {
+        return ID;
     }
 
-    /** Monte-Carlo simulation over {@code trials} independent draws of data and initial weights. */
-    public DeepLinearCurves simulate(final double[] times, final int trials, final Progress progress)
+    /** sigma_W^2 (1 + sqrt(D / N))^2, the edge of the initial spectrum of W1^T W1 / N. */
+    public double bulkEdge() {
+        final double s = 1 + Math.sqrt(config.aspect());
+        return config.hiddenInit() * config.hiddenInit() * s * s;
+    }
+
+    /**
+     * The reduced theory at the given times, any order (see the class comment: L = 2 only, population loss;
+     * for deeper networks the result has the scalars but no curves).
+     */
+    @Override
+    public LearningCurves theory(final double[] times, final Progress progress) throws CancelledException {
+        final double[] grid = DynamicsModel.checkTimes(times);
+        final Map<String, Double> scalars = new LinkedHashMap<>();
+        scalars.put(BULK_EDGE, bulkEdge());
+        if (config.depth() != 2) {
+            return new LearningCurves(ID, TIME, grid, List.of(), scalars);
+        }
+        final LearningCurves th = new DeepLinearTheory(config.aspect(), config.gamma0(), config.readoutInit(),
+            config.hiddenInit(), DeepLinearTheory.DEFAULT_NODES).solve(grid, progress);
+        final double[] train = th.curve(TEST_RISK).values();
+        final double noise2 = config.noise() * config.noise();
+        for (int i = 0; i < train.length; i++) {
+            train[i] += noise2;
+        }
+        return new LearningCurves(ID, TIME, grid, List.of(Curve.theory(TRAIN_LOSS, train), th.curve(TEST_RISK),
+            th.curve(TOP_EIG), th.curve(OVERLAP)), scalars);
+    }
+
+    /**
+     * Monte-Carlo simulation over {@code trials} independent draws of teacher, data and initial weights, at the
+     * given times (any order). Trial r uses the (r+1)-th split of the seed's stream, so a trial does not depend
+     * on how many trials run.
+     */
+    @Override
+    public LearningCurves simulate(final double[] times, final int trials, final long seed, final Progress progress)
         throws CancelledException {
-        checkTimes(times);
-        Check.positive("trials", trials);
+        final double[] grid = DynamicsModel.checkTimes(times);
+        DynamicsModel.checkTrials(trials);
         final long bytes = Memory.doubles(config.parameterCount(), 10, 1)
             + Memory.doubles(config.inputDim(), Math.max(1, config.samples()), 1)
             + Memory.doubles(config.inputDim(), config.inputDim(), 2);
         Memory.require(String.format(Locale.ROOT, "the deep linear network (L = %d, N = %d, D = %d, P = %d)",
             config.depth(), config.width(), config.inputDim(), config.samples()), bytes);
-        final int n = times.length;
-        final double[][] train = new double[trials][n];
-        final double[][] test = new double[trials][n];
-        final double[][] eig = new double[trials][n];
-        final double[][] overlap = new double[trials][n];
+        final int n = grid.length;
+        final int[] order = SimulationSupport.ascending(grid);
+        final Rng root = new Rng(seed);
+        final CurveAccumulator acc = new CurveAccumulator(n);
         for (int r = 0; r < trials; r++) {
             final Progress sub = progress.sub(r / (double) trials, 1.0 / trials);
-            final Trial trial = draw(config, r);
+            sub.checkCancelled();
+            final Trial trial = draw(config, root.split());
             final Flow flow = new Flow(config, trial);
             final double[] state = trial.initialState();
             final DormandPrince ode = new DormandPrince(state.length, SIM_RTOL, SIM_ATOL);
+            final double[][] v = new double[4][n];
             double t = 0;
             for (int j = 0; j < n; j++) {
-                ode.integrate(flow, t, state, times[j], sub);
-                t = times[j];
+                final int at = order[j];
+                ode.integrate(flow, t, state, grid[at], sub);
+                t = grid[at];
                 final double[] m = flow.measure(state);
-                train[r][j] = m[0];
-                test[r][j] = m[1];
-                eig[r][j] = m[2];
-                overlap[r][j] = m[3];
+                for (int q = 0; q < 4; q++) {
+                    v[q][at] = m[q];
+                }
                 sub.report((j + 1) / (double) n, String.format(Locale.ROOT, "trial %d of %d, t = %g", r + 1, trials, t));
             }
+            acc.add(TRAIN_LOSS, v[0]);
+            acc.add(TEST_RISK, v[1]);
+            acc.add(TOP_EIG, v[2]);
+            acc.add(OVERLAP, v[3]);
         }
-        final double[][] trainS = meanSe(train);
-        final double[][] testS = meanSe(test);
-        final double[][] eigS = meanSe(eig);
-        final double[][] ovS = meanSe(overlap);
-        return new DeepLinearCurves(times.clone(), DeepLinearCurves.nan(n), DeepLinearCurves.nan(n), trainS[0], testS[0],
-            trainS[1], testS[1], DeepLinearCurves.nan(n), eigS[0], eigS[1], DeepLinearCurves.nan(n), ovS[0], ovS[1]);
+        progress.report(1, "done");
+        return new LearningCurves(ID, TIME, grid, acc.curves());
     }
 
-    /** Theory and simulation on the same time grid. */
-    public DeepLinearCurves curves(final double[] times, final int trials, final Progress progress)
-        throws CancelledException {
-        final DeepLinearCurves th = theory(times, progress.sub(0, 0.2));
-        return DeepLinearCurves.merge(th, simulate(times, trials, progress.sub(0.2, 0.8)));
-    }
-
-    private static void checkTimes(final double[] times) {
-        Check.that(times != null && times.length > 0, "At least one output time is needed.");
-        double prev = 0;
-        for (double t : times) {
-            Check.that(Double.isFinite(t) && t >= prev,
-                "Output times must be finite, >= 0 and non-decreasing, but contain " + t + " after " + prev + ".");
-            prev = t;
-        }
-    }
-
-    /** Row 0: means over trials; row 1: standard errors (NaN for a single trial). */
-    static double[][] meanSe(final double[][] x) {
-        final int r = x.length;
-        final int n = x[0].length;
-        final double[][] out = new double[2][n];
-        for (int j = 0; j < n; j++) {
-            double s = 0;
-            for (double[] row : x) {
-                s += row[j];
-            }
-            final double mean = s / r;
-            double v = 0;
-            for (double[] row : x) {
-                v += (row[j] - mean) * (row[j] - mean);
-            }
-            out[0][j] = mean;
-            out[1][j] = r > 1 ? Math.sqrt(v / (r - 1) / r) : Double.NaN;
-        }
-        return out;
-    }
-
-    /**
-     * One trial's teacher, data and initial weights. Trial r uses the (r+1)-th split of the root stream,
-     * so a trial does not depend on how many trials run.
-     */
+    /** One trial's teacher, data and initial weights. */
     record Trial(Config config, double[] teacher, DMatrixRMaj x, double[] y, double[] readout, double[][] weights) {
 
         /** Packs [a | W1 | W2 | ... ] (row-major) into one state vector. */
@@ -247,20 +235,13 @@ public final class DeepLinearNetwork {
         }
     }
 
-    static Trial draw(final Config c, final int trial) {
-        final Rng root = new Rng(c.seed());
-        Rng rng = root.split();
-        for (int i = 0; i < trial; i++) {
-            rng = root.split();
-        }
+    /** Draws one trial from {@code rng} (one split of the seed's stream per trial). */
+    static Trial draw(final Config c, final Rng rng) {
         final double[] teacher = new double[c.inputDim()];
         double norm = 0;
         while (norm == 0) {
             rng.gaussians(teacher, 1.0);
-            norm = 0;
-            for (double v : teacher) {
-                norm += v * v;
-            }
+            norm = SimulationSupport.dot(teacher, teacher);
         }
         final double scale = Math.sqrt(c.inputDim() / norm);
         for (int j = 0; j < teacher.length; j++) {
@@ -269,9 +250,8 @@ public final class DeepLinearNetwork {
         DMatrixRMaj x = null;
         double[] y = null;
         if (!c.population()) {
-            final long dataSeed = ((long) rng.nextInt(Integer.MAX_VALUE) << 31) ^ rng.nextInt(Integer.MAX_VALUE);
             x = DataGenerator.generate(new DataSpec(DataModel.GAUSSIAN, c.samples(), 0, c.inputDim(), 0, 0, Scale.RAW,
-                dataSeed)).train().x();
+                SimulationSupport.dataSeed(rng))).train().x();
             y = new double[c.samples()];
             final double sd = Math.sqrt(c.inputDim());
             for (int mu = 0; mu < y.length; mu++) {

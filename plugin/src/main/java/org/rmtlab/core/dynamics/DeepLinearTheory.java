@@ -1,8 +1,10 @@
 package org.rmtlab.core.dynamics;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
@@ -28,12 +30,14 @@ import org.rmtlab.core.util.Progress;
  *   d e/dt = -(m + lambda) e - gamma0^2 R[e],   dR/dt = e (x) beta + beta (x) e,   dm/dt = 2 gamma0^2 &lt;beta, e&gt;,
  *   R[x] = int R(., l') x(l') dmu(l'),   beta = w* - e,   w* = (1, 0),   e(0) = (1, -c0 sqrt(lambda)),   m(0) = sigma_a^2,
  * </pre>
- * where R(t) is the kernel of the (finite-rank per unit time) update of Q. This is integrated on a quadrature
- * of mu (midpoint rule in the angle of lambda = c + r cos(theta), spectrally accurate because the density
- * times d lambda / d theta is smooth) by {@link DormandPrince}. Test loss = &lt;e, e&gt; (noise-free target).
- * The top eigenvalue of Q is that of lambda + gamma0^2 R acting on the same function space (its outliers
- * are exactly those of the discretised secular equation); when it does not exceed the bulk edge
- * sigma_W^2 (1 + sqrt(alpha))^2 the edge is reported and the overlap with w* is 0.
+ * where R(t) is the kernel of the (finite-rank per unit time) update of Q. R is symmetric, so only its upper
+ * triangle is integrated. The system is integrated on the quadrature {@link MarchenkoPasturQuadrature#angular} of mu
+ * (spectrally accurate because the integrands are smooth on the bulk) by {@link DormandPrince}.
+ * Test loss = &lt;e, e&gt; (noise-free target). The top eigenvalue of Q is that of lambda + gamma0^2 R acting
+ * on the same function space (its outliers are exactly those of the discretised secular equation); when it
+ * does not exceed the bulk edge sigma_W^2 (1 + sqrt(alpha))^2 the edge is reported and the overlap with w* is 0.
+ * {@link TopEigen#above} decides that case with a Cholesky factorisation and finds the outlier and its
+ * eigenvector by Lanczos iteration (a full eigensolver per output time would dominate the cost).
  *
  * <h2>Limits</h2>
  * alpha -&gt; 0 gives Q = sigma_W^2 I + q w* w*^T / D and beta = b w*, which closes on the scalar ODE
@@ -69,17 +73,6 @@ public final class DeepLinearTheory {
     private final int k;
 
     /**
-     * Theory columns.
-     *
-     * @param t output times
-     * @param test noise-free test loss ||w* - beta||^2 / D
-     * @param topEig top eigenvalue of W^T W / N (the bulk edge when there is no outlier)
-     * @param overlap squared cosine between its eigenvector and w*
-     */
-    public record Curves(double[] t, double[] test, double[] topEig, double[] overlap) {
-    }
-
-    /**
      * @param alpha D / N &gt; 0
      * @param gamma0 feature-learning scale &gt;= 0 (0 only with sigma_a = 0: the lazy limit)
      * @param readoutInit sigma_a &gt;= 0
@@ -100,38 +93,14 @@ public final class DeepLinearTheory {
         this.readoutInit = readoutInit;
         final double s2 = hiddenInit * hiddenInit;
         this.edge = s2 * (1 + Math.sqrt(alpha)) * (1 + Math.sqrt(alpha));
-        final double[][] q = marchenkoPastur(alpha, s2, nodes);
-        this.lambda = q[0];
-        this.weight = q[1];
+        // the law of W^T W / N is mu_alpha scaled by sigma_W^2
+        final QuadratureRule q = MarchenkoPasturQuadrature.angular(alpha, nodes);
+        this.lambda = q.nodes();
+        for (int i = 0; i < lambda.length; i++) {
+            lambda[i] *= s2;
+        }
+        this.weight = q.weights();
         this.k = lambda.length;
-    }
-
-    /**
-     * Quadrature of the Marchenko–Pastur law of W^T W / N (W in R^{N x D}, entries of variance s2,
-     * alpha = D / N): nodes lambda_j = s2 (1 + alpha) + 2 s2 sqrt(alpha) cos(theta_j), theta_j = (j + 1/2) pi / K,
-     * weights 2 s2 sin^2(theta_j) / (K lambda_j) (the density sqrt((l+ - l)(l - l-)) / (2 pi s2 alpha l) times
-     * d lambda / d theta), plus the atom 1 - 1/alpha at 0 when alpha &gt; 1. Row 0 nodes, row 1 weights.
-     */
-    static double[][] marchenkoPastur(final double alpha, final double s2, final int nodes) {
-        final boolean atom = alpha > 1;
-        final int total = nodes + (atom ? 1 : 0);
-        final double[] l = new double[total];
-        final double[] w = new double[total];
-        final double center = s2 * (1 + alpha);
-        final double radius = 2 * s2 * Math.sqrt(alpha);
-        for (int j = 0; j < nodes; j++) {
-            final double theta = (j + 0.5) * Math.PI / nodes;
-            final double sin = Math.sin(theta);
-            // (1 - cos) form avoids cancellation at alpha = 1, where lambda- = 0
-            final double lj = alpha == 1 ? 2 * s2 * (1 + Math.cos(theta)) : center + radius * Math.cos(theta);
-            l[j] = lj;
-            w[j] = alpha == 1 ? (1 - Math.cos(theta)) / nodes : 2 * s2 * sin * sin / (nodes * lj);
-        }
-        if (atom) {
-            l[nodes] = 0;
-            w[nodes] = 1 - 1 / alpha;
-        }
-        return new double[][] {l, w};
     }
 
     /** Bulk edge sigma_W^2 (1 + sqrt(alpha))^2 of W^T W / N. */
@@ -139,11 +108,17 @@ public final class DeepLinearTheory {
         return edge;
     }
 
-    /** Test loss, top eigenvalue and overlap at the given non-decreasing times. */
-    public Curves solve(final double[] times, final Progress progress) throws CancelledException {
+    /**
+     * Test loss ({@link DeepLinearNetwork#TEST_RISK}), top eigenvalue ({@link DeepLinearNetwork#TOP_EIG}) and
+     * overlap ({@link DeepLinearNetwork#OVERLAP}) at the given times (any order), as curves of model
+     * {@link DeepLinearNetwork#ID}.
+     */
+    public LearningCurves solve(final double[] times, final Progress progress) throws CancelledException {
+        final double[] grid = DynamicsModel.checkTimes(times);
         final int dim = 2 * k;
-        // state: e (2K) | R (2K x 2K) | m
-        final double[] s = new double[dim + dim * dim + 1];
+        final int tri = dim * (dim + 1) / 2;
+        // state: e (2K) | upper triangle of R, row by row (2K (2K + 1) / 2) | m
+        final double[] s = new double[dim + tri + 1];
         final double c0 = readoutInit == 0 ? 0 : readoutInit * Math.sqrt(alpha) / gamma0;
         for (int i = 0; i < k; i++) {
             s[i] = 1;
@@ -156,91 +131,100 @@ public final class DeepLinearTheory {
             w2[i] = weight[i % k];
         }
         final double[] be = new double[dim];
+        final double[] we = new double[dim];
+        final double[] acc = new double[dim];
         final DormandPrince.Rhs rhs = (t, y, dy) -> {
             final double m = y[y.length - 1];
             double dot = 0;
             for (int i = 0; i < dim; i++) {
                 be[i] = (i < k ? 1 : 0) - y[i];
-                dot += w2[i] * be[i] * y[i];
+                we[i] = w2[i] * y[i];
+                dot += we[i] * be[i];
             }
+            // acc = R (w2 e) from the upper triangle; dR = e (x) beta + beta (x) e on the same triangle
+            Arrays.fill(acc, 0);
+            int at = dim;
             for (int i = 0; i < dim; i++) {
-                double acc = 0;
-                final int row = dim + i * dim;
-                for (int j = 0; j < dim; j++) {
-                    acc += y[row + j] * w2[j] * y[j];
-                }
-                dy[i] = -(m + lambda[i % k]) * y[i] - g2 * acc;
-            }
-            for (int i = 0; i < dim; i++) {
-                final int row = dim + i * dim;
                 final double ei = y[i];
                 final double bi = be[i];
-                for (int j = 0; j < dim; j++) {
-                    dy[row + j] = ei * be[j] + bi * y[j];
+                final double wi = we[i];
+                double sum = y[at] * wi;
+                dy[at] = 2 * ei * bi;
+                at++;
+                for (int j = i + 1; j < dim; j++, at++) {
+                    final double r = y[at];
+                    sum += r * we[j];
+                    acc[j] += r * wi;
+                    dy[at] = ei * be[j] + bi * y[j];
                 }
+                acc[i] += sum;
+            }
+            for (int i = 0; i < dim; i++) {
+                dy[i] = -(m + lambda[i % k]) * y[i] - g2 * acc[i];
             }
             dy[y.length - 1] = 2 * g2 * dot;
         };
         final DormandPrince ode = new DormandPrince(s.length, RTOL, ATOL);
-        final int n = times.length;
+        final int n = grid.length;
         final double[] test = new double[n];
         final double[] eig = new double[n];
         final double[] ov = new double[n];
+        final int[] order = SimulationSupport.ascending(grid);
         double t = 0;
         for (int j = 0; j < n; j++) {
-            ode.integrate(rhs, t, s, times[j], progress);
-            t = times[j];
+            final int at = order[j];
+            ode.integrate(rhs, t, s, grid[at], progress);
+            t = grid[at];
             double loss = 0;
             for (int i = 0; i < dim; i++) {
                 loss += w2[i] * s[i] * s[i];
             }
-            test[j] = loss;
+            test[at] = loss;
             final double[] top = topEigen(s, w2);
-            eig[j] = top[0];
-            ov[j] = top[1];
-            progress.report((j + 1) / (double) n, "theory, t = " + t);
+            eig[at] = top[0];
+            ov[at] = top[1];
+            progress.report((j + 1) / (double) n, String.format(Locale.ROOT, "theory, t = %g", t));
         }
-        return new Curves(times.clone(), test, eig, ov);
+        return new LearningCurves(DeepLinearNetwork.ID, DeepLinearNetwork.TIME, grid, List.of(
+            Curve.theory(DeepLinearNetwork.TEST_RISK, test), Curve.theory(DeepLinearNetwork.TOP_EIG, eig),
+            Curve.theory(DeepLinearNetwork.OVERLAP, ov)));
     }
 
-    /** Top eigenvalue of lambda + gamma0^2 R (symmetrised with the quadrature weights) and its overlap with w*. */
+    /**
+     * Top eigenvalue of A = lambda + gamma0^2 R (symmetrised with the quadrature weights) and the squared
+     * cosine of its eigenvector with w*; {edge, 0} when no eigenvalue exceeds the bulk edge.
+     */
     private double[] topEigen(final double[] s, final double[] w2) {
         final int dim = 2 * k;
         final DMatrixRMaj a = new DMatrixRMaj(dim, dim);
         final double g2 = gamma0 * gamma0;
+        int at = dim;
         for (int i = 0; i < dim; i++) {
             final double si = Math.sqrt(w2[i]);
-            for (int j = 0; j < dim; j++) {
-                a.data[i * dim + j] = g2 * si * s[dim + i * dim + j] * Math.sqrt(w2[j]);
+            for (int j = i; j < dim; j++, at++) {
+                final double v = g2 * si * s[at] * Math.sqrt(w2[j]);
+                a.data[i * dim + j] = v;
+                a.data[j * dim + i] = v;
             }
             a.data[i * dim + i] += lambda[i % k];
         }
-        final EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(dim, true, true);
-        if (!eig.decompose(a)) {
-            throw new IllegalStateException("The symmetric eigendecomposition did not converge.");
+        // Lanczos starts from the teacher direction (plus a little of every direction), where the outlier points
+        final double[] start = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            start[i] = (i < k ? Math.sqrt(weight[i]) : 0) + 1e-3 / Math.sqrt(dim);
         }
-        int top = 0;
-        for (int i = 1; i < dim; i++) {
-            if (eig.getEigenvalue(i).real > eig.getEigenvalue(top).real) {
-                top = i;
-            }
-        }
-        final double l1 = eig.getEigenvalue(top).real;
-        if (l1 <= edge) {
+        final TopEigen top = TopEigen.above(a, edge, start);
+        if (top == null) {
             return new double[] {edge, 0};
         }
-        final double[] v = eig.getEigenVector(top).data;
+        final double[] v = top.vector();
         double proj = 0;
-        double norm = 0;
         double mass = 0;
-        for (int i = 0; i < dim; i++) {
-            norm += v[i] * v[i];
-        }
         for (int i = 0; i < k; i++) {
             proj += Math.sqrt(weight[i]) * v[i];
             mass += weight[i];
         }
-        return new double[] {l1, proj * proj / (norm * mass)};
+        return new double[] {top.l1(), proj * proj / mass};
     }
 
     /**

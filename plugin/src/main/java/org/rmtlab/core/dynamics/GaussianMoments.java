@@ -8,6 +8,12 @@ import java.util.function.DoubleUnaryOperator;
  * only algebraically; here kinks at multiples of 0.05 (0 in particular) fall on panel boundaries and are
  * integrated to rounding, and any other kink costs at most O(0.05^2) of one panel's mass. The tails beyond
  * |xi| = 12 carry less than 1e-32 of the mass (times a polynomial in xi for polynomially growing f).
+ *
+ * <p>Note for the merge with the kernel package: its Gaussian-equivalence coefficients
+ * ({@code kernel.GaussianEquivalents.of(sigma)}: mu1 = E[xi sigma(xi)] and the second moment E[sigma(xi)^2],
+ * closed forms where known, adaptive quadrature otherwise) are the same three numbers that
+ * {@link OneStepFeatureLearning} asks of this class; when both packages are on one branch, those calls move
+ * there and this class goes, so that each Gaussian moment has one implementation.
  */
 final class GaussianMoments {
     private static final double[] NODE = {-0.9061798459386640, -0.5384693101056831, 0.0, 0.5384693101056831,

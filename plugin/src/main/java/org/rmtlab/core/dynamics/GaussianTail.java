@@ -9,6 +9,10 @@ package org.rmtlab.core.dynamics;
  * {@code erf(z) = 2/sqrt(pi) exp(-z^2) sum_k (2 z^2)^k z / (1 * 3 * ... * (2k + 1))}, z = x / sqrt 2,
  * which has no cancellation; beyond, the continued fraction of the Mills ratio
  * {@code Q(x) = phi(x) / (x + 1/(x + 2/(x + 3/(x + ...))))}, evaluated by the modified Lentz method.
+ *
+ * <p>Note for the merge with the kernel package: its {@code kernel.Erf} computes erfc and the normal
+ * distribution function by similar methods (Q(x) = Phi(-x)); when both are on one branch, one of the two should
+ * move to {@code org.rmtlab.core.util} and serve both packages.
  */
 public final class GaussianTail {
     private static final double SWITCH = 2.5;

@@ -1,6 +1,9 @@
 package org.rmtlab.core.dynamics;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -51,12 +54,36 @@ import org.rmtlab.core.util.Rng;
  * rotation invariant given v, so the overlap with beta is rightOverlap(theta) rho. The left singular
  * vector has squared overlap leftOverlap(theta) with a / ||a||.
  *
+ * <h2>Outputs</h2>
+ * The "time" axis is the learning rate eta ({@link #TIME}); {@link #theory} and {@link #simulate} accept any
+ * eta &gt;= 0 in any order. Curves: {@link #THETA} (theory: the limit above; simulation: the realised
+ * 2 kappa eta |mu1| ||a|| ||X r|| / n), {@link #TOP_SV} (top singular value of W1; the theory gives the bulk
+ * edge below the threshold), {@link #OVERLAP_BETA} and {@link #OVERLAP_A} (squared cosines of the top right
+ * singular vector with beta and of the top left one with a). The simulation adds {@link #TOP_SV_CONDITIONAL},
+ * the predicted top singular value at each trial's realised theta (it separates the spiked-matrix part of the
+ * theory from the O(n^{-1/2}) fluctuation of theta), and {@link #SECOND_SV}, the second singular value (the bulk
+ * edge, for the picture). Theory scalars: {@code threshold_eta}, {@code bulk_edge}, {@code theta_per_eta},
+ * {@code teacher_alignment} ({@link Constants}). Simulation scalars, means over trials with their standard
+ * errors ({@code _se}): {@code rank_one_ratio} = ||G0 - rank-one part||_op / ||G0||_op and
+ * {@code gradient_gap} = s2(G0) / s1(G0).
+ *
  * <p>Numerics: sigma' is a central difference with step 1e-5 (1 + |t|) because the {@link Activation}
  * contract has no derivative: truncation error about 1e-10 |sigma'''| for smooth sigma, exact for piecewise
- * linear sigma except within 1e-5 of a kink (probability about 1e-5 per entry). One decomposition per trial
- * (G0 and the rank-one ratio), then one Gram eigen-solve of size min(N, D) per eta.
+ * linear sigma except within 1e-5 of a kink (probability about 1e-5 per entry). Per trial, G0 and its
+ * diagnostics are computed once, and W1 = W0 + s G0 (s = eta sqrt(N)) is a line of matrices
+ * ({@code TopSingular.Line}): each eta costs one combination of precomputed Gram blocks and one symmetric
+ * eigenproblem of size min(N, D).
  */
-public final class OneStepFeatureLearning {
+public final class OneStepFeatureLearning implements DynamicsModel {
+    public static final String ID = "one-step";
+    /** Name of the "time" axis: the learning rate eta of the single step. */
+    public static final String TIME = "eta";
+    public static final String THETA = "theta";
+    public static final String TOP_SV = "top_sv";
+    public static final String TOP_SV_CONDITIONAL = "top_sv_conditional";
+    public static final String SECOND_SV = "second_sv";
+    public static final String OVERLAP_BETA = "overlap_beta";
+    public static final String OVERLAP_A = "overlap_a";
 
     /** Factor kappa in front of the empirical squared loss. */
     public enum LossNormalisation {
@@ -100,10 +127,9 @@ public final class OneStepFeatureLearning {
      * @param teacher sigma*, link of the single-index teacher
      * @param noise label noise standard deviation &gt;= 0
      * @param loss factor in front of the squared loss
-     * @param seed random seed; the same seed gives the same output
      */
     public record Config(int inputDim, int width, int samples, Activation student, Activation teacher, double noise,
-        LossNormalisation loss, long seed) {
+        LossNormalisation loss) {
 
         public Config {
             Check.positive("D (input dimension)", inputDim);
@@ -170,92 +196,84 @@ public final class OneStepFeatureLearning {
         return constants;
     }
 
-    /** Theory columns at the given learning rates (simulation columns NaN). */
-    public OneStepResult theory(final double[] etas) {
-        checkEtas(etas);
-        final int m = etas.length;
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** The spiked-matrix theory at the given learning rates (any order, each &gt;= 0). */
+    @Override
+    public LearningCurves theory(final double[] etas, final Progress progress) {
+        final double[] grid = DynamicsModel.checkTimes(etas);
+        final int m = grid.length;
         final double c = config.psi1();
         final double[] theta = new double[m];
         final double[] top = new double[m];
         final double[] ovBeta = new double[m];
         final double[] ovA = new double[m];
         for (int i = 0; i < m; i++) {
-            theta[i] = etas[i] * constants.thetaPerEta();
+            theta[i] = grid[i] * constants.thetaPerEta();
             top[i] = SpikedRectangular.topSingularValue(theta[i], c);
             ovBeta[i] = SpikedRectangular.rightOverlap(theta[i], c) * constants.teacherAlignment();
             ovA[i] = SpikedRectangular.leftOverlap(theta[i], c);
         }
-        final double[] nan = DeepLinearCurves.nan(m);
-        return new OneStepResult(etas.clone(), theta, nan, top, nan, nan, nan, nan, ovBeta, nan, nan, ovA, nan, nan,
-            constants.thresholdEta(), constants.bulkEdge(), Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        final Map<String, Double> scalars = new LinkedHashMap<>();
+        scalars.put("threshold_eta", constants.thresholdEta());
+        scalars.put("bulk_edge", constants.bulkEdge());
+        scalars.put("theta_per_eta", constants.thetaPerEta());
+        scalars.put("teacher_alignment", constants.teacherAlignment());
+        return new LearningCurves(ID, TIME, grid, List.of(Curve.theory(THETA, theta), Curve.theory(TOP_SV, top),
+            Curve.theory(OVERLAP_BETA, ovBeta), Curve.theory(OVERLAP_A, ovA)), scalars);
     }
 
-    /** Monte-Carlo: {@code trials} independent draws, each swept over all {@code etas}. */
-    public OneStepResult simulate(final double[] etas, final int trials, final Progress progress)
+    /** Monte-Carlo: {@code trials} independent draws, each swept over all learning rates. */
+    @Override
+    public LearningCurves simulate(final double[] etas, final int trials, final long seed, final Progress progress)
         throws CancelledException {
-        checkEtas(etas);
-        Check.positive("trials", trials);
+        final double[] grid = DynamicsModel.checkTimes(etas);
+        DynamicsModel.checkTrials(trials);
         final int d = config.inputDim();
         final int n = config.width();
         final int s = config.samples();
+        final int side = Math.min(n, d);
         Memory.require(String.format(Locale.ROOT, "the one-step simulation (N = %d, D = %d, n = %d)", n, d, s),
-            Memory.doubles(n, s, 2) + Memory.doubles(n, d, 4) + Memory.doubles(d, s, 1));
-        final int m = etas.length;
-        final double[][] s1 = new double[trials][m];
-        final double[][] thetaSim = new double[trials][m];
-        final double[][] conditional = new double[trials][m];
-        final double[][] s2 = new double[trials][m];
-        final double[][] ovBeta = new double[trials][m];
-        final double[][] ovA = new double[trials][m];
-        final double[][] ratio = new double[trials][1];
-        final double[][] gap = new double[trials][1];
-        final Rng root = new Rng(config.seed());
+            Memory.doubles(n, s, 2) + Memory.doubles(n, d, 5) + Memory.doubles(d, s, 1) + Memory.doubles(side, side, 5));
+        final int m = grid.length;
+        final Rng root = new Rng(seed);
+        final CurveAccumulator acc = new CurveAccumulator(m);
+        final CurveAccumulator diagnostics = new CurveAccumulator(1);
         for (int r = 0; r < trials; r++) {
             progress.checkCancelled();
             final Step step = draw(root.split());
-            ratio[r][0] = step.rankOneRatio;
-            gap[r][0] = step.gradientGap;
-            final DMatrixRMaj w1 = new DMatrixRMaj(n, d);
+            // W1 = W0 + eta sqrt(N) G0 along the learning rates
+            final TopSingular.Line line = new TopSingular.Line(step.w0, step.g0);
+            diagnostics.add("rank_one_ratio", new double[] {step.rankOneRatio});
+            diagnostics.add("gradient_gap", new double[] {step.gradientGap});
+            final double[][] v = new double[6][m];
             for (int i = 0; i < m; i++) {
                 progress.checkCancelled();
-                final double scale = etas[i] * Math.sqrt(n);
-                for (int q = 0; q < w1.data.length; q++) {
-                    w1.data[q] = step.w0.data[q] + scale * step.g0.data[q];
-                }
-                final TopSingular top = TopSingular.of(w1);
-                s1[r][i] = top.s1();
-                thetaSim[r][i] = etas[i] * step.thetaPerEta;
-                conditional[r][i] = SpikedRectangular.topSingularValue(thetaSim[r][i], config.psi1());
-                s2[r][i] = top.s2();
-                ovBeta[r][i] = TopSingular.overlap(top.right(), step.beta);
-                ovA[r][i] = TopSingular.overlap(top.left(), step.a);
+                final TopSingular top = line.at(grid[i] * Math.sqrt(n));
+                v[0][i] = grid[i] * step.thetaPerEta;
+                v[1][i] = top.s1();
+                v[2][i] = SpikedRectangular.topSingularValue(v[0][i], config.psi1());
+                v[3][i] = top.s2();
+                v[4][i] = TopSingular.overlap(top.right(), step.beta);
+                v[5][i] = TopSingular.overlap(top.left(), step.a);
                 progress.report((r * m + i + 1) / (double) (trials * m),
-                    String.format(Locale.ROOT, "trial %d of %d, eta = %g", r + 1, trials, etas[i]));
+                    String.format(Locale.ROOT, "trial %d of %d, eta = %g", r + 1, trials, grid[i]));
+            }
+            final String[] names = {THETA, TOP_SV, TOP_SV_CONDITIONAL, SECOND_SV, OVERLAP_BETA, OVERLAP_A};
+            for (int j = 0; j < names.length; j++) {
+                acc.add(names[j], v[j]);
             }
         }
-        final double[][] s1S = DeepLinearNetwork.meanSe(s1);
-        final double[][] thS = DeepLinearNetwork.meanSe(thetaSim);
-        final double[][] condS = DeepLinearNetwork.meanSe(conditional);
-        final double[][] s2S = DeepLinearNetwork.meanSe(s2);
-        final double[][] obS = DeepLinearNetwork.meanSe(ovBeta);
-        final double[][] oaS = DeepLinearNetwork.meanSe(ovA);
-        final double[][] rS = DeepLinearNetwork.meanSe(ratio);
-        final double[][] gS = DeepLinearNetwork.meanSe(gap);
-        final double[] nan = DeepLinearCurves.nan(m);
-        return new OneStepResult(etas.clone(), nan, thS[0], nan, condS[0], s1S[0], s1S[1], s2S[0], nan, obS[0], obS[1], nan, oaS[0], oaS[1],
-            constants.thresholdEta(), constants.bulkEdge(), rS[0][0], rS[1][0], gS[0][0], gS[1][0]);
-    }
-
-    /** Theory and simulation on the same learning rates. */
-    public OneStepResult run(final double[] etas, final int trials, final Progress progress) throws CancelledException {
-        return OneStepResult.merge(theory(etas), simulate(etas, trials, progress));
-    }
-
-    private static void checkEtas(final double[] etas) {
-        Check.that(etas != null && etas.length > 0, "At least one learning rate eta is needed.");
-        for (double e : etas) {
-            Check.nonNegative("eta (learning rate)", e);
+        final Map<String, Double> scalars = new LinkedHashMap<>();
+        for (Curve c : diagnostics.curves()) {
+            scalars.put(c.name(), c.value(0));
+            scalars.put(c.name() + "_se", c.stderr(0));
         }
+        progress.report(1, "done");
+        return new LearningCurves(ID, TIME, grid, acc.curves(), scalars);
     }
 
     /** One draw: W0, a, beta, the gradient G0 and its rank-one diagnostics. */
@@ -271,9 +289,8 @@ public final class OneStepFeatureLearning {
         rng.gaussians(w0.data, 1 / Math.sqrt(d));
         final double[] a = unitVector(n, rng);
         final double[] beta = unitVector(d, rng);
-        final long dataSeed = ((long) rng.nextInt(Integer.MAX_VALUE) << 31) ^ rng.nextInt(Integer.MAX_VALUE);
-        final DMatrixRMaj x = DataGenerator.generate(new DataSpec(DataModel.GAUSSIAN, s, 0, d, 0, 0, Scale.RAW, dataSeed))
-            .train().x();
+        final DMatrixRMaj x = DataGenerator.generate(
+            new DataSpec(DataModel.GAUSSIAN, s, 0, d, 0, 0, Scale.RAW, SimulationSupport.dataSeed(rng))).train().x();
         final double[] r = new double[s];
         for (int i = 0; i < s; i++) {
             double z = 0;
@@ -323,16 +340,8 @@ public final class OneStepFeatureLearning {
         }
         final TopSingular g = TopSingular.of(g0);
         final TopSingular e = TopSingular.of(rest);
-        double na = 0;
-        for (double v : a) {
-            na += v * v;
-        }
-        double nxr = 0;
-        for (double v : xr) {
-            nxr += v * v;
-        }
-        // realised theta / eta = ||rank-one part of sqrt(N) G0||_op
-        final double realised = Math.abs(c) * sn * Math.sqrt(na * nxr);
+        // realised theta / eta = ||rank-one part of sqrt(N) G0||_op, with ||a|| = 1
+        final double realised = Math.abs(c) * sn * Math.sqrt(SimulationSupport.dot(xr, xr));
         return new Step(w0, g0, a, beta, g.s1() > 0 ? e.s1() / g.s1() : Double.NaN,
             g.s1() > 0 ? g.s2() / g.s1() : Double.NaN, realised);
     }

@@ -1,12 +1,21 @@
 package org.rmtlab.core.kernel;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.rmtlab.core.util.Check;
+import org.rmtlab.core.util.Memory;
 import org.rmtlab.core.util.Rng;
 
 /**
- * The random feature map Sigma = sigma(W X) in R^{N x n}, W in R^{N x p} with iid N(0, 1) entries
- * (Louart, Liao, Couillet 2018, Sec. 2). (Contract; the kernel package may add weight laws.)
+ * The random feature map Sigma = sigma(W X) in R^{N x n}: W in R^{N x p} with iid entries of mean 0
+ * and variance 1 ({@link WeightLaw}), X in R^{p x n} with samples as columns (Louart, Liao, Couillet
+ * 2018, Sec. 2). With Gaussian W, E[(1/N) Sigma^T Sigma] = K, the expected kernel matrix of
+ * {@link ExpectedKernels#matrix(ExpectedKernel, DMatrixRMaj)}.
+ *
+ * <p>Determinism: W is drawn row by row from the given {@link Rng}, so the same seed gives the same W.
+ * The product W X uses EJML's multithreaded multiply, which splits the output by rows and computes
+ * every entry with the same summation order as the single-threaded one: the result is bit-identical
+ * to {@code CommonOps_DDRM.mult} whatever the number of threads (checked in the tests).
  */
 public final class RandomFeatures {
     private RandomFeatures() {
@@ -14,17 +23,39 @@ public final class RandomFeatures {
 
     /** W in R^{N x p}, iid N(0, 1), drawn row by row from {@code rng}. */
     public static DMatrixRMaj weights(final int bigN, final int p, final Rng rng) {
+        return weights(bigN, p, WeightLaw.GAUSSIAN, rng);
+    }
+
+    /**
+     * W in R^{N x p} with iid entries of the given law, drawn row by row from {@code rng}.
+     *
+     * @throws IllegalArgumentException when a size is not positive or W would not fit in memory
+     */
+    public static DMatrixRMaj weights(final int bigN, final int p, final WeightLaw law, final Rng rng) {
+        Check.positive("The number of random features N", bigN);
+        Check.positive("The dimension p", p);
+        Memory.require("the " + bigN + " x " + p + " random weight matrix W", Memory.doubles(bigN, p, 1));
         final DMatrixRMaj w = new DMatrixRMaj(bigN, p);
-        rng.gaussians(w.data, 1.0);
+        law.fill(w.data, bigN * p, rng);
         return w;
     }
 
-    /** sigma(W X), entrywise. */
+    /**
+     * sigma(W X), entrywise.
+     *
+     * @throws IllegalArgumentException when the inner dimensions differ or the N x n result would not
+     *         fit in memory
+     */
     public static DMatrixRMaj map(final Activation sigma, final DMatrixRMaj w, final DMatrixRMaj x) {
+        Check.that(w.numCols == x.numRows, "The weights W have " + w.numCols + " columns but the data X has "
+            + x.numRows + " rows (features); they must be equal.");
+        Memory.require("the " + w.numRows + " x " + x.numCols + " random feature matrix sigma(WX)",
+            Memory.doubles(w.numRows, x.numCols, 1));
         final DMatrixRMaj s = new DMatrixRMaj(w.numRows, x.numCols);
-        CommonOps_DDRM.mult(w, x, s);
+        CommonOps_MT_DDRM.mult(w, x, s);
         final double[] d = s.data;
-        for (int i = 0; i < d.length; i++) {
+        final int size = s.getNumElements();
+        for (int i = 0; i < size; i++) {
             d[i] = sigma.value(d[i]);
         }
         return s;

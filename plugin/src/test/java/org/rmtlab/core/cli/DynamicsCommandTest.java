@@ -8,9 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.rmtlab.core.dynamics.DeepLinearNetwork;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.RidgeDynamics;
+import org.rmtlab.core.util.CancelledException;
 
 class DynamicsCommandTest {
 
@@ -33,8 +35,10 @@ class DynamicsCommandTest {
         assertEquals(0, r.code(), r.err());
         final String[] lines = r.out().split("\n");
         assertEquals(4, lines.length);
-        assertTrue(lines[0].startsWith("tau,test_error,train_error,e_test,v_test,e_train,v_train,test_error_sim,test_error_se"),
-            lines[0]);
+        assertTrue(lines[0].startsWith("tau,test_error_theory,train_error_theory,e_test_theory,v_test_theory,e_train_theory,"
+            + "v_train_theory,test_error_sim,train_error_sim"), lines[0]);
+        assertTrue(lines[0].endsWith(",e_train_sim_se,v_train_sim_se"), lines[0]);
+        assertEquals(19, lines[1].split(",").length);
         final String[] first = lines[1].split(",");
         final double expected = new GaussianMixtureDynamics(40, 80, 3, 0.1, 0, GradientMethod.flow()).moments(0.1).testError();
         assertEquals(expected, Double.parseDouble(first[1]), 1e-15);
@@ -46,7 +50,7 @@ class DynamicsCommandTest {
             "--trials", "0", "--p", "50", "--n", "100");
         assertEquals(0, r.code(), r.err());
         final String[] lines = r.out().split("\n");
-        assertEquals("tau,step,test_risk,bias,variance,init,train_loss", lines[0]);
+        assertEquals("tau,step,test_risk_theory,bias_theory,variance_theory,init_theory,train_loss_theory", lines[0]);
         assertTrue(lines[2].startsWith("4.0,8,"), lines[2]);
         final Result s = run("dynamics", "--model", "ridge", "--summary", "--p", "50", "--n", "100", "--noise", "0.4");
         assertEquals(0, s.code(), s.err());
@@ -57,13 +61,74 @@ class DynamicsCommandTest {
     }
 
     @Test
+    // the theory columns are the model's own values; simulation columns follow with their standard errors
+    void deepLinearColumns() throws CancelledException {
+        final Result r = run("dynamics", "--model", "deep-linear", "--p", "20", "--width", "40", "--times", "0.5:2:2",
+            "--trials", "2");
+        assertEquals(0, r.code(), r.err());
+        final String[] lines = r.out().split("\n");
+        assertEquals(3, lines.length);
+        assertEquals("t,train_loss_theory,test_risk_theory,top_eig_theory,overlap_theory,train_loss_sim,test_risk_sim,"
+            + "top_eig_sim,overlap_sim,train_loss_sim_se,test_risk_sim_se,top_eig_sim_se,overlap_sim_se", lines[0]);
+        final double expected = new DeepLinearNetwork(new DeepLinearNetwork.Config(2, 40, 20, 0, 1, 0.1, 0.1, 0))
+            .theory(new double[] {0.5, 2}).curve(DeepLinearNetwork.TEST_RISK).value(1);
+        assertEquals(expected, Double.parseDouble(lines[2].split(",")[2]), 0);
+        // deeper networks have no theory: only simulation columns
+        final Result deep = run("dynamics", "--model", "deep-linear", "--depth", "3", "--p", "10", "--width", "20",
+            "--times", "1", "--trials", "1");
+        assertEquals(0, deep.code(), deep.err());
+        assertTrue(deep.out().startsWith("t,train_loss_sim,"), deep.out());
+    }
+
+    @Test
+    // one-step: eta is the time axis; --summary gives the theory's threshold and the simulation's rank-one ratio
+    void oneStepColumnsAndSummary() {
+        final Result r = run("dynamics", "--model", "one-step", "--p", "30", "--width", "60", "--n", "60", "--times",
+            "1:10:3", "--trials", "2");
+        assertEquals(0, r.code(), r.err());
+        final String[] lines = r.out().split("\n");
+        assertEquals(4, lines.length);
+        assertTrue(lines[0].startsWith("eta,theta_theory,top_sv_theory,overlap_beta_theory,overlap_a_theory,theta_sim,"
+            + "top_sv_sim,top_sv_conditional_sim,second_sv_sim,overlap_beta_sim,overlap_a_sim,theta_sim_se"), lines[0]);
+        final Result s = run("dynamics", "--model", "one-step", "--p", "30", "--width", "60", "--n", "60", "--summary",
+            "--trials", "2", "--loss", "mse");
+        assertEquals(0, s.code(), s.err());
+        final String[] rows = s.out().split("\n");
+        assertEquals("quantity,value", rows[0]);
+        assertTrue(rows[1].startsWith("threshold_eta,"), s.out());
+        assertTrue(s.out().contains("\nrank_one_ratio,") && s.out().contains("\nrank_one_ratio_se,"), s.out());
+    }
+
+    @Test
+    // every model option is listed once, with each model's default
+    void helpListsEveryModelOptionWithItsDefaults() {
+        final Result r = run("dynamics", "--help");
+        assertEquals(0, r.code(), r.err());
+        for (DynamicsModelOptions m : DynamicsCommand.MODELS) {
+            for (Option o : m.options()) {
+                assertTrue(r.out().contains("--" + o.name() + " "), o.name());
+            }
+        }
+        assertTrue(r.out().contains("gmm, ridge: 256; deep-linear: 100; one-step: 200"), r.out());
+        assertTrue(r.out().contains("--sigma-a VALUE"), r.out());
+        assertTrue(r.out().contains("(default deep-linear: 0.1)"), r.out());
+    }
+
+    @Test
     void badInputGivesOneLineAndExitCode2() {
         final Result foreign = run("dynamics", "--model", "ridge", "--rho", "2");
         assertEquals(2, foreign.code());
         assertTrue(foreign.err().contains("--rho does not apply to --model ridge"), foreign.err());
         final Result unknown = run("dynamics", "--model", "cnn");
         assertEquals(2, unknown.code());
-        assertTrue(unknown.err().contains("gmm, ridge"), unknown.err());
+        assertTrue(unknown.err().contains("gmm, ridge, deep-linear, one-step"), unknown.err());
+        final Result method = run("dynamics", "--model", "one-step", "--method", "descent");
+        assertEquals(2, method.code());
+        assertTrue(method.err().contains("--method does not apply to --model one-step"), method.err());
+        final Result activation = run("dynamics", "--model", "one-step", "--student", "nope", "--trials", "0");
+        assertEquals(2, activation.code());
+        assertTrue(activation.err().contains("relu"), activation.err());
+        assertEquals(2, run("dynamics", "--model", "deep-linear", "--depth", "1").code());
         final Result unstable = run("dynamics", "--method", "descent", "--alpha", "1");
         assertEquals(2, unstable.code());
         assertTrue(unstable.err().contains("Choose alpha <"), unstable.err());

@@ -1,9 +1,12 @@
 package org.rmtlab.core.dynamics;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -12,6 +15,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Progress;
+import org.rmtlab.core.util.Rng;
 
 class DeepLinearNetworkTest {
 
@@ -24,23 +28,30 @@ class DeepLinearNetworkTest {
     @Test
     void theoryMatchesSimulationWhileFeaturesAreLearnt() throws CancelledException {
         final DeepLinearNetwork net = new DeepLinearNetwork(
-            new DeepLinearNetwork.Config(2, 200, 100, DeepLinearNetwork.POPULATION, 3.0, 0, 1, 0, 11));
+            new DeepLinearNetwork.Config(2, 200, 100, DeepLinearNetwork.POPULATION, 3.0, 0, 1, 0));
         final double[] times = {0.5, 1, 3};
-        final DeepLinearCurves c = net.curves(times, 4, Progress.NONE);
+        final LearningCurves th = net.theory(times);
+        final LearningCurves sim = net.simulate(times, 4, 11, Progress.NONE);
         for (int i = 0; i < times.length; i++) {
-            near(c.testTheory()[i], c.testSim()[i], c.testSimSe()[i], "test loss, t = " + times[i]);
-            near(c.topEigTheory()[i], c.topEigSim()[i], c.topEigSimSe()[i], "top eigenvalue, t = " + times[i]);
+            near(th, sim, DeepLinearNetwork.TEST_RISK, i);
+            near(th, sim, DeepLinearNetwork.TOP_EIG, i);
         }
         // the spike has left the bulk edge (1 + sqrt(1/2))^2 = 2.91 and points at the teacher
-        assertTrue(c.topEigTheory()[2] > 3.5, "theory spike " + c.topEigTheory()[2]);
-        near(c.overlapTheory()[2], c.overlapSim()[2], c.overlapSimSe()[2], "overlap, t = 3");
-        assertTrue(c.overlapSim()[2] > 0.9, "overlap " + c.overlapSim()[2]);
-        // population: train = test + noise^2 exactly
-        assertEquals(c.testSim()[1], c.trainSim()[1], 1e-15);
+        assertEquals(2.91, th.scalar(DeepLinearNetwork.BULK_EDGE), 0.005);
+        assertTrue(th.curve(DeepLinearNetwork.TOP_EIG).value(2) > 3.5, "theory spike " + th.curve(DeepLinearNetwork.TOP_EIG));
+        near(th, sim, DeepLinearNetwork.OVERLAP, 2);
+        assertTrue(sim.curve(DeepLinearNetwork.OVERLAP).value(2) > 0.9, "overlap " + sim.curve(DeepLinearNetwork.OVERLAP).value(2));
+        // population: train = test + noise^2 exactly, in the simulation and in the theory
+        assertEquals(sim.curve(DeepLinearNetwork.TEST_RISK).value(1), sim.curve(DeepLinearNetwork.TRAIN_LOSS).value(1), 1e-15);
+        assertEquals(th.curve(DeepLinearNetwork.TEST_RISK).value(1), th.curve(DeepLinearNetwork.TRAIN_LOSS).value(1), 0);
     }
 
-    private static void near(final double theory, final double sim, final double se, final String what) {
-        assertEquals(theory, sim, 4 * se + 0.05 * Math.abs(theory), what + ": theory " + theory + ", sim " + sim + " +- " + se);
+    private static void near(final LearningCurves theory, final LearningCurves sim, final String name, final int i) {
+        final double t = theory.curve(name).value(i);
+        final double s = sim.curve(name).value(i);
+        final double se = sim.curve(name).stderr(i);
+        assertEquals(t, s, 4 * se + 0.05 * Math.abs(t), name + " at t = " + theory.time(i) + ": theory " + t + ", sim " + s
+            + " +- " + se);
     }
 
     /**
@@ -52,19 +63,19 @@ class DeepLinearNetworkTest {
     @Test
     void lazyLimitRecoversKernelDynamics() throws CancelledException {
         for (int depth = 2; depth <= 3; depth++) {
-            final DeepLinearNetwork.Config cfg = new DeepLinearNetwork.Config(depth, 80, 40, 120, 0.01, 0, 1, 0.3, 5);
+            final DeepLinearNetwork.Config cfg = new DeepLinearNetwork.Config(depth, 80, 40, 120, 0.01, 0, 1, 0.3);
             final double[] times = {0.5, 2, 6};
-            final DeepLinearCurves sim = new DeepLinearNetwork(cfg).simulate(times, 1, Progress.NONE);
-            final double[] kernel = kernelTestLoss(cfg, times);
+            final Curve sim = new DeepLinearNetwork(cfg).simulate(times, 1, 5, Progress.NONE).curve(DeepLinearNetwork.TEST_RISK);
+            final double[] kernel = kernelTestLoss(cfg, 5, times);
             for (int i = 0; i < times.length; i++) {
-                assertEquals(kernel[i], sim.testSim()[i], 2e-3 * kernel[i], "L = " + depth + ", t = " + times[i]);
+                assertEquals(kernel[i], sim.value(i), 2e-3 * kernel[i], "L = " + depth + ", t = " + times[i]);
             }
         }
     }
 
-    /** Exact test loss of the kernel flow of trial 0 (independent of the integrator). */
-    private static double[] kernelTestLoss(final DeepLinearNetwork.Config cfg, final double[] times) {
-        final DeepLinearNetwork.Trial trial = DeepLinearNetwork.draw(cfg, 0);
+    /** Exact test loss of the kernel flow of trial 0 of {@code seed} (independent of the integrator). */
+    private static double[] kernelTestLoss(final DeepLinearNetwork.Config cfg, final long seed, final double[] times) {
+        final DeepLinearNetwork.Trial trial = DeepLinearNetwork.draw(cfg, new Rng(seed).split());
         final int n = cfg.width();
         final int d = cfg.inputDim();
         final int p = cfg.samples();
@@ -145,9 +156,10 @@ class DeepLinearNetworkTest {
         final double[] times = {0.25, 0.5, 1, 1.5, 2, 2.5, 3, 4, 6, 8, 10, 12, 16};
         for (int depth = 2; depth <= 3; depth++) {
             final DeepLinearNetwork net = new DeepLinearNetwork(
-                new DeepLinearNetwork.Config(depth, 100, 50, DeepLinearNetwork.POPULATION, 1.0, 0.1, 0.1, 0, 3));
-            final DeepLinearCurves c = net.curves(times, 2, Progress.NONE);
-            final double[] loss = c.testSim();
+                new DeepLinearNetwork.Config(depth, 100, 50, DeepLinearNetwork.POPULATION, 1.0, 0.1, 0.1, 0));
+            final LearningCurves th = net.theory(times);
+            final Curve sim = net.simulate(times, 2, 3, Progress.NONE).curve(DeepLinearNetwork.TEST_RISK);
+            final double[] loss = sim.values();
             double maxRate = 0;
             int argMax = 0;
             double prev = 1;
@@ -167,34 +179,72 @@ class DeepLinearNetworkTest {
             assertTrue(argMax > 1 && argMax < times.length - 1, "drop in the middle, L = " + depth);
             assertTrue(loss[times.length - 1] < 1e-3, "learnt at the end, L = " + depth);
             if (depth == 2) {
+                final Curve theory = th.curve(DeepLinearNetwork.TEST_RISK);
                 for (int i = 0; i < times.length; i++) {
-                    assertEquals(c.testTheory()[i], loss[i], 4 * c.testSimSe()[i] + 0.05 * c.testTheory()[i] + 1e-6,
+                    assertEquals(theory.value(i), loss[i], 4 * sim.stderr(i) + 0.05 * theory.value(i) + 1e-6,
                         "theory, t = " + times[i]);
                 }
+            } else {
+                // no theory beyond L = 2: no curves, but the initial bulk edge (1 + sqrt(1/2))^2 sigma_W^2
+                assertTrue(th.curves().isEmpty());
+                assertEquals(0.0291, th.scalar(DeepLinearNetwork.BULK_EDGE), 5e-5);
             }
         }
     }
 
+    /**
+     * Same seed, same output; the grid may come in any order (the flow is integrated in increasing time).
+     */
     @Test
-    void sameSeedGivesIdenticalOutput() throws CancelledException {
-        final DeepLinearNetwork.Config cfg = new DeepLinearNetwork.Config(3, 30, 20, 40, 1.0, 0.5, 1, 0.1, 9);
-        final double[] times = {0.5, 1};
-        final DeepLinearCurves a = new DeepLinearNetwork(cfg).simulate(times, 2, Progress.NONE);
-        final DeepLinearCurves b = new DeepLinearNetwork(cfg).simulate(times, 2, Progress.NONE);
-        assertArrayEquals(a.testSim(), b.testSim(), 0.0);
-        assertArrayEquals(a.topEigSim(), b.topEigSim(), 0.0);
-        assertEquals(13, a.columns().size());
+    void sameSeedGivesIdenticalOutputOnAnyGridOrder() throws CancelledException {
+        final DeepLinearNetwork net = new DeepLinearNetwork(new DeepLinearNetwork.Config(3, 30, 20, 40, 1.0, 0.5, 1, 0.1));
+        final LearningCurves a = net.simulate(new double[] {0.5, 1}, 2, 9, Progress.NONE);
+        final LearningCurves b = net.simulate(new double[] {0.5, 1}, 2, 9, Progress.NONE);
+        assertEquals(a, b);
+        assertEquals(List.of(DeepLinearNetwork.TRAIN_LOSS, DeepLinearNetwork.TEST_RISK, DeepLinearNetwork.TOP_EIG,
+            DeepLinearNetwork.OVERLAP), a.names());
+        final LearningCurves reversed = net.simulate(new double[] {1, 0.5}, 1, 9, Progress.NONE);
+        final LearningCurves first = net.simulate(new double[] {0.5, 1}, 1, 9, Progress.NONE);
+        for (String name : a.names()) {
+            // the ODE steps differ with the stops, within the integrator's tolerance 1e-6
+            assertEquals(first.curve(name).value(0), reversed.curve(name).value(1), 1e-5, name);
+            assertEquals(first.curve(name).value(1), reversed.curve(name).value(0), 1e-5, name);
+        }
+    }
+
+    @Test
+    // interactive use: the CLI's default (L = 2, D = 100, N = 200, small initialisation), 100 log-spaced times to
+    // t = 12, through the plateau, the drop and the outlier's emergence; measured 130-160 ms of CPU warm, 0.5 s cold.
+    // CPU time of this thread, not wall time: other builds share the 2 cores (load 10+ inflates wall time 4-8x)
+    void theoryIsInteractive() throws CancelledException {
+        final double[] times = new double[100];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = 0.1 * Math.pow(120, i / 99.0);
+        }
+        final DeepLinearNetwork model = new DeepLinearNetwork(
+            new DeepLinearNetwork.Config(2, 200, 100, DeepLinearNetwork.POPULATION, 1, 0.1, 0.1, 0));
+        model.theory(times);
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final long start = threads.getCurrentThreadCpuTime();
+        final LearningCurves c = model.theory(times);
+        final double seconds = (threads.getCurrentThreadCpuTime() - start) * 1e-9;
+        System.out.printf("deep-linear theory, 100 times: %.1f ms CPU%n", seconds * 1e3);
+        assertTrue(seconds < 1, seconds + " s");
+        // the curve is the sigmoidal one: plateau, drop, learnt
+        final Curve test = c.curve(DeepLinearNetwork.TEST_RISK);
+        assertTrue(test.value(0) > 0.99 && test.value(99) < 1e-6, test.value(0) + " -> " + test.value(99));
     }
 
     @Test
     void badInputIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new DeepLinearNetwork.Config(1, 10, 10, 10, 1, 0, 1, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new DeepLinearNetwork.Config(2, 10, 10, -1, 1, 0, 1, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new DeepLinearNetwork.Config(2, 10, 10, 10, 0, 0, 1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new DeepLinearNetwork.Config(1, 10, 10, 10, 1, 0, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DeepLinearNetwork.Config(2, 10, 10, -1, 1, 0, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new DeepLinearNetwork.Config(2, 10, 10, 10, 0, 0, 1, 0));
         assertThrows(IllegalArgumentException.class,
-            () -> new DeepLinearNetwork.Config(2, 10, 10, 10, Double.NaN, 0, 1, 0, 1));
-        final DeepLinearNetwork net = new DeepLinearNetwork(new DeepLinearNetwork.Config(2, 10, 10, 10, 1, 0, 1, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> net.simulate(new double[] {1, 0.5}, 1, Progress.NONE));
-        assertThrows(IllegalArgumentException.class, () -> net.simulate(new double[] {1}, 0, Progress.NONE));
+            () -> new DeepLinearNetwork.Config(2, 10, 10, 10, Double.NaN, 0, 1, 0));
+        final DeepLinearNetwork net = new DeepLinearNetwork(new DeepLinearNetwork.Config(2, 10, 10, 10, 1, 0, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> net.simulate(new double[] {1, -0.5}, 1, 1, Progress.NONE));
+        assertThrows(IllegalArgumentException.class, () -> net.simulate(new double[] {1}, 0, 1, Progress.NONE));
+        assertThrows(IllegalArgumentException.class, () -> net.theory(new double[] {Double.NaN}));
     }
 }

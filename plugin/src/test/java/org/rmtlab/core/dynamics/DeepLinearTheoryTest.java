@@ -9,27 +9,6 @@ import org.rmtlab.core.util.Progress;
 
 class DeepLinearTheoryTest {
 
-    /** Quadrature of Marchenko–Pastur: total mass 1 (atom included), mean sigma_W^2, variance alpha sigma_W^4. */
-    @Test
-    void marchenkoPasturQuadratureHasTheRightMoments() {
-        for (double alpha : new double[] {0.3, 1.0, 2.5}) {
-            final double s2 = 1.7;
-            final double[][] q = DeepLinearTheory.marchenkoPastur(alpha, s2, 64);
-            double m0 = 0;
-            double m1 = 0;
-            double m2 = 0;
-            for (int i = 0; i < q[0].length; i++) {
-                m0 += q[1][i];
-                m1 += q[1][i] * q[0][i];
-                m2 += q[1][i] * q[0][i] * q[0][i];
-            }
-            // polynomial moments are integrated exactly up to rounding by the midpoint rule in theta
-            assertEquals(1, m0, 1e-12, "mass, alpha = " + alpha);
-            assertEquals(s2, m1, 1e-12, "mean, alpha = " + alpha);
-            assertEquals(s2 * s2 * (1 + alpha), m2, 1e-12, "second moment, alpha = " + alpha);
-        }
-    }
-
     /**
      * alpha -&gt; 0: the spectral theory must reduce to the closed-form scalar flow. With alpha = 1e-8 the
      * Marchenko–Pastur spread changes the loss by O(alpha t^2) &lt; 1e-6; the ODE tolerance is 1e-8.
@@ -40,16 +19,16 @@ class DeepLinearTheoryTest {
         final double sa = 0.5;
         final double sw = 0.8;
         final double[] times = {0.25, 0.5, 1, 2, 4};
-        final DeepLinearTheory.Curves c = new DeepLinearTheory(1e-8, gamma0, sa, sw, 32).solve(times, Progress.NONE);
+        final LearningCurves c = new DeepLinearTheory(1e-8, gamma0, sa, sw, 32).solve(times, Progress.NONE);
         final double a = sa * sa + sw * sw;
         for (int i = 0; i < times.length; i++) {
             final double loss = DeepLinearTheory.isotropicLoss(times[i], gamma0, sa, sw);
-            assertEquals(loss, c.test()[i], 2e-6, "t = " + times[i]);
+            assertEquals(loss, c.curve(DeepLinearNetwork.TEST_RISK).value(i), 2e-6, "t = " + times[i]);
             // top eigenvalue sigma_W^2 + q with q = (sqrt(A^2 + 4 gamma0^2 b^2) - A) / 2, overlap 1
             final double b = 1 - Math.sqrt(loss);
             final double q = (Math.sqrt(a * a + 4 * gamma0 * gamma0 * b * b) - a) / 2;
-            assertEquals(sw * sw + q, c.topEig()[i], 1e-4, "top eigenvalue, t = " + times[i]);
-            assertEquals(1, c.overlap()[i], 1e-4, "overlap, t = " + times[i]);
+            assertEquals(sw * sw + q, c.curve(DeepLinearNetwork.TOP_EIG).value(i), 1e-4, "top eigenvalue, t = " + times[i]);
+            assertEquals(1, c.curve(DeepLinearNetwork.OVERLAP).value(i), 1e-4, "overlap, t = " + times[i]);
         }
     }
 
@@ -81,12 +60,13 @@ class DeepLinearTheoryTest {
     void lazyLimitIsTheMarchenkoPasturKernelFlow() throws CancelledException {
         for (double alpha : new double[] {0.5, 2.0}) {
             final double[] times = {0.25, 0.5, 1};
-            final DeepLinearTheory.Curves c = new DeepLinearTheory(alpha, 0, 0, 1, 64).solve(times, Progress.NONE);
+            final LearningCurves c = new DeepLinearTheory(alpha, 0, 0, 1, 64).solve(times, Progress.NONE);
             for (int i = 0; i < times.length; i++) {
-                assertEquals(laplaceMarchenkoPastur(alpha, 2 * times[i]), c.test()[i], 1e-8,
+                assertEquals(laplaceMarchenkoPastur(alpha, 2 * times[i]), c.curve(DeepLinearNetwork.TEST_RISK).value(i), 1e-8,
                     "alpha = " + alpha + ", t = " + times[i]);
                 // no feature learning: no outlier, the bulk edge is reported
-                assertEquals((1 + Math.sqrt(alpha)) * (1 + Math.sqrt(alpha)), c.topEig()[i], 1e-12);
+                assertEquals((1 + Math.sqrt(alpha)) * (1 + Math.sqrt(alpha)), c.curve(DeepLinearNetwork.TOP_EIG).value(i),
+                    1e-12);
             }
         }
     }

@@ -40,9 +40,13 @@ class OneStepFeatureLearningTest {
     };
 
     private static OneStepFeatureLearning model(final int d, final int n, final int samples,
-        final OneStepFeatureLearning.LossNormalisation loss, final long seed) {
+        final OneStepFeatureLearning.LossNormalisation loss) {
         return new OneStepFeatureLearning(new OneStepFeatureLearning.Config(d, n, samples, TANH,
-            Activations.byId("relu"), 0.2, loss, seed));
+            Activations.byId("relu"), 0.2, loss));
+    }
+
+    private static double[] values(final LearningCurves c, final String name) {
+        return c.curve(name).values();
     }
 
     /** Gaussian moments against closed forms: ReLU E[xi relu] = E[relu^2] = 1/2, cube E[xi^4] = 3, E[xi^6] = 15. */
@@ -71,7 +75,7 @@ class OneStepFeatureLearningTest {
         final double c = rows / (double) cols;
         final double theta = 2;
         final int trials = 4;
-        final double[][] s = new double[trials][3];
+        final CurveAccumulator acc = new CurveAccumulator(3);
         final Rng rng = new Rng(17);
         for (int r = 0; r < trials; r++) {
             final DMatrixRMaj y = new DMatrixRMaj(rows, cols);
@@ -84,14 +88,13 @@ class OneStepFeatureLearningTest {
                 }
             }
             final TopSingular top = TopSingular.of(y);
-            s[r][0] = top.s1();
-            s[r][1] = TopSingular.overlap(top.left(), u);
-            s[r][2] = TopSingular.overlap(top.right(), v);
+            acc.add("s1, left overlap, right overlap",
+                new double[] {top.s1(), TopSingular.overlap(top.left(), u), TopSingular.overlap(top.right(), v)});
         }
-        final double[][] m = DeepLinearNetwork.meanSe(s);
-        assertEquals(SpikedRectangular.topSingularValue(theta, c), m[0][0], 4 * m[1][0] + 0.02);
-        assertEquals(SpikedRectangular.leftOverlap(theta, c), m[0][1], 4 * m[1][1] + 0.02);
-        assertEquals(SpikedRectangular.rightOverlap(theta, c), m[0][2], 4 * m[1][2] + 0.02);
+        final Curve m = acc.curves().get(0);
+        assertEquals(SpikedRectangular.topSingularValue(theta, c), m.value(0), 4 * m.stderr(0) + 0.02);
+        assertEquals(SpikedRectangular.leftOverlap(theta, c), m.value(1), 4 * m.stderr(1) + 0.02);
+        assertEquals(SpikedRectangular.rightOverlap(theta, c), m.value(2), 4 * m.stderr(2) + 0.02);
         // continuity at the threshold and the large-theta limit s1 ~ theta
         final double tc = SpikedRectangular.threshold(c);
         assertEquals(SpikedRectangular.bulkEdge(c), SpikedRectangular.topSingularValue(tc * (1 + 1e-9), c), 1e-6);
@@ -123,21 +126,30 @@ class OneStepFeatureLearningTest {
      */
     @Test
     void spikeAndOverlapBeyondThresholdMatchTheory() throws CancelledException {
-        final OneStepFeatureLearning m = model(100, 200, 200, OneStepFeatureLearning.LossNormalisation.HALF_MSE, 5);
+        final OneStepFeatureLearning m = model(100, 200, 200, OneStepFeatureLearning.LossNormalisation.HALF_MSE);
         final double[] etas = {8, 12};
-        final OneStepResult r = m.run(etas, 8, Progress.NONE);
+        final LearningCurves th = m.theory(etas);
+        final LearningCurves sim = m.simulate(etas, 8, 5, Progress.NONE);
+        final Curve top = sim.curve(OneStepFeatureLearning.TOP_SV);
+        final Curve overlap = sim.curve(OneStepFeatureLearning.OVERLAP_BETA);
+        final double[] conditional = values(sim, OneStepFeatureLearning.TOP_SV_CONDITIONAL);
+        final double[] theta = values(th, OneStepFeatureLearning.THETA);
+        final double[] thetaSim = values(sim, OneStepFeatureLearning.THETA);
+        final double[] topTheory = values(th, OneStepFeatureLearning.TOP_SV);
+        final double[] overlapTheory = values(th, OneStepFeatureLearning.OVERLAP_BETA);
+        final double[] second = values(sim, OneStepFeatureLearning.SECOND_SV);
         for (int i = 0; i < etas.length; i++) {
-            assertTrue(etas[i] > 2 * r.thresholdEta());
-            assertEquals(r.topConditional()[i], r.topSim()[i], 4 * r.topSimSe()[i] + 0.04 * r.topConditional()[i],
+            assertTrue(etas[i] > 2 * th.scalar("threshold_eta"));
+            assertEquals(conditional[i], top.value(i), 4 * top.stderr(i) + 0.04 * conditional[i],
                 "top singular value, eta = " + etas[i]);
-            assertEquals(r.theta()[i], r.thetaSim()[i], 0.04 * r.theta()[i] + 4 * 0.07 * r.theta()[i] / Math.sqrt(8),
+            assertEquals(theta[i], thetaSim[i], 0.04 * theta[i] + 4 * 0.07 * theta[i] / Math.sqrt(8),
                 "theta, eta = " + etas[i]);
-            assertEquals(r.topTheory()[i], r.topSim()[i], 4 * r.topSimSe()[i] + 0.04 * r.topTheory()[i],
+            assertEquals(topTheory[i], top.value(i), 4 * top.stderr(i) + 0.04 * topTheory[i],
                 "top singular value (limit), eta = " + etas[i]);
-            assertEquals(r.overlapBetaTheory()[i], r.overlapBetaSim()[i], 4 * r.overlapBetaSimSe()[i] + 0.03,
+            assertEquals(overlapTheory[i], overlap.value(i), 4 * overlap.stderr(i) + 0.03,
                 "overlap with beta, eta = " + etas[i]);
             // the spike is well separated from the rest of the spectrum
-            assertTrue(r.topSim()[i] > r.secondSim()[i] + 1, "separated, eta = " + etas[i]);
+            assertTrue(top.value(i) > second[i] + 1, "separated, eta = " + etas[i]);
         }
     }
 
@@ -149,14 +161,18 @@ class OneStepFeatureLearningTest {
      */
     @Test
     void noSpikeBelowThreshold() throws CancelledException {
-        final OneStepFeatureLearning m = model(100, 200, 200, OneStepFeatureLearning.LossNormalisation.HALF_MSE, 6);
-        final OneStepResult r = m.run(new double[] {0, 1}, 3, Progress.NONE);
-        assertTrue(1 < r.thresholdEta() / 2);
-        assertEquals(r.bulkEdge(), r.topTheory()[1], 0.0);
-        assertEquals(r.topSim()[0], r.topSim()[1], 0.02);
-        assertEquals(r.bulkEdge(), r.topSim()[1], 0.1);
-        assertTrue(r.overlapBetaSim()[1] < 0.05, "overlap " + r.overlapBetaSim()[1]);
-        assertEquals(0, r.overlapBetaTheory()[1], 0.0);
+        final OneStepFeatureLearning m = model(100, 200, 200, OneStepFeatureLearning.LossNormalisation.HALF_MSE);
+        final double[] etas = {0, 1};
+        final LearningCurves th = m.theory(etas);
+        final LearningCurves sim = m.simulate(etas, 3, 6, Progress.NONE);
+        final double[] top = values(sim, OneStepFeatureLearning.TOP_SV);
+        final double edge = th.scalar("bulk_edge");
+        assertTrue(1 < th.scalar("threshold_eta") / 2);
+        assertEquals(edge, values(th, OneStepFeatureLearning.TOP_SV)[1], 0.0);
+        assertEquals(top[0], top[1], 0.02);
+        assertEquals(edge, top[1], 0.1);
+        assertTrue(values(sim, OneStepFeatureLearning.OVERLAP_BETA)[1] < 0.05, "overlap " + sim.curve(OneStepFeatureLearning.OVERLAP_BETA));
+        assertEquals(0, values(th, OneStepFeatureLearning.OVERLAP_BETA)[1], 0.0);
     }
 
     /**
@@ -165,36 +181,57 @@ class OneStepFeatureLearningTest {
      */
     @Test
     void rankOneRatioDecreasesWithSize() throws CancelledException {
-        final OneStepResult small = model(50, 100, 100, OneStepFeatureLearning.LossNormalisation.HALF_MSE, 8)
-            .simulate(new double[] {1}, 2, Progress.NONE);
-        final OneStepResult large = model(200, 400, 400, OneStepFeatureLearning.LossNormalisation.HALF_MSE, 8)
-            .simulate(new double[] {1}, 2, Progress.NONE);
-        assertTrue(large.rankOneRatio() < small.rankOneRatio() / 1.5,
-            small.rankOneRatio() + " -> " + large.rankOneRatio());
-        assertTrue(large.gradientGap() < small.gradientGap() / 1.5, small.gradientGap() + " -> " + large.gradientGap());
-        assertTrue(large.rankOneRatio() < 0.15, "ratio " + large.rankOneRatio());
+        final LearningCurves small = model(50, 100, 100, OneStepFeatureLearning.LossNormalisation.HALF_MSE)
+            .simulate(new double[] {1}, 2, 8, Progress.NONE);
+        final LearningCurves large = model(200, 400, 400, OneStepFeatureLearning.LossNormalisation.HALF_MSE)
+            .simulate(new double[] {1}, 2, 8, Progress.NONE);
+        final double smallRatio = small.scalar("rank_one_ratio");
+        final double largeRatio = large.scalar("rank_one_ratio");
+        assertTrue(largeRatio < smallRatio / 1.5, smallRatio + " -> " + largeRatio);
+        assertTrue(large.scalar("gradient_gap") < small.scalar("gradient_gap") / 1.5,
+            small.scalar("gradient_gap") + " -> " + large.scalar("gradient_gap"));
+        assertTrue(largeRatio < 0.15, "ratio " + largeRatio);
     }
 
     /** (1/n) in front of the loss doubles G0: the threshold halves and MSE at eta equals HALF_MSE at 2 eta. */
     @Test
     void lossNormalisationMovesTheThresholdByTwo() throws CancelledException {
-        final OneStepFeatureLearning half = model(40, 60, 50, OneStepFeatureLearning.LossNormalisation.HALF_MSE, 4);
-        final OneStepFeatureLearning full = model(40, 60, 50, OneStepFeatureLearning.LossNormalisation.MSE, 4);
+        final OneStepFeatureLearning half = model(40, 60, 50, OneStepFeatureLearning.LossNormalisation.HALF_MSE);
+        final OneStepFeatureLearning full = model(40, 60, 50, OneStepFeatureLearning.LossNormalisation.MSE);
         assertEquals(half.constants().thresholdEta() / 2, full.constants().thresholdEta(), 1e-12);
-        final OneStepResult a = half.simulate(new double[] {6}, 1, Progress.NONE);
-        final OneStepResult b = full.simulate(new double[] {3}, 1, Progress.NONE);
-        assertArrayEquals(a.topSim(), b.topSim(), 1e-9);
-        assertArrayEquals(a.overlapBetaSim(), b.overlapBetaSim(), 1e-9);
+        final LearningCurves a = half.simulate(new double[] {6}, 1, 4, Progress.NONE);
+        final LearningCurves b = full.simulate(new double[] {3}, 1, 4, Progress.NONE);
+        assertArrayEquals(values(a, OneStepFeatureLearning.TOP_SV), values(b, OneStepFeatureLearning.TOP_SV), 1e-9);
+        assertArrayEquals(values(a, OneStepFeatureLearning.OVERLAP_BETA), values(b, OneStepFeatureLearning.OVERLAP_BETA), 1e-9);
+        // same seed, same output
+        assertEquals(a, half.simulate(new double[] {6}, 1, 4, Progress.NONE));
         assertEquals(OneStepFeatureLearning.LossNormalisation.MSE, OneStepFeatureLearning.LossNormalisation.fromId("MSE"));
+    }
+
+    @Test
+    // the theory is closed-form: 100 learning rates in well under a millisecond once the Gaussian constants are known
+    void theoryIsInteractive() {
+        final double[] etas = new double[100];
+        for (int i = 0; i < etas.length; i++) {
+            etas[i] = 0.3 * Math.pow(100, i / 99.0);
+        }
+        final OneStepFeatureLearning m = model(200, 400, 400, OneStepFeatureLearning.LossNormalisation.HALF_MSE);
+        m.theory(etas);
+        final long start = System.nanoTime();
+        m.theory(etas);
+        final double seconds = (System.nanoTime() - start) * 1e-9;
+        System.out.printf("one-step theory, 100 etas: %.2f ms%n", seconds * 1e3);
+        assertTrue(seconds < 1, seconds + " s");
     }
 
     @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new OneStepFeatureLearning.Config(0, 10, 10, TANH, TANH, 0,
-            OneStepFeatureLearning.LossNormalisation.MSE, 1));
+            OneStepFeatureLearning.LossNormalisation.MSE));
         assertThrows(IllegalArgumentException.class, () -> new OneStepFeatureLearning.Config(10, 10, 10, TANH, TANH, -1,
-            OneStepFeatureLearning.LossNormalisation.MSE, 1));
-        final OneStepFeatureLearning m = model(10, 10, 10, OneStepFeatureLearning.LossNormalisation.MSE, 1);
+            OneStepFeatureLearning.LossNormalisation.MSE));
+        final OneStepFeatureLearning m = model(10, 10, 10, OneStepFeatureLearning.LossNormalisation.MSE);
+        assertThrows(IllegalArgumentException.class, () -> m.simulate(new double[] {1}, 0, 1, Progress.NONE));
         assertThrows(IllegalArgumentException.class, () -> m.theory(new double[] {-1}));
         assertThrows(IllegalArgumentException.class, () -> m.theory(new double[] {Double.NaN}));
         assertThrows(IllegalArgumentException.class, () -> OneStepFeatureLearning.LossNormalisation.fromId("l1"));
