@@ -21,7 +21,8 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  *
  * <p>A node that offers alternatives with settings of their own (several models, say) gives each a
  * {@link #child(String)}: its keys carry the alternative's prefix, so each keeps its values while another is
- * selected, and the whole child can be enabled or disabled at once.
+ * selected. (They stay enabled: a disabled settings model silently keeps its old value when a workflow or a
+ * flow variable gives it an invalid one.)
  */
 public final class SettingsGroup {
     private final Map<String, SettingsModel> models = new LinkedHashMap<>();
@@ -61,13 +62,6 @@ public final class SettingsGroup {
         }
         if (parent != null) {
             parent.register(fullKey, model);
-        }
-    }
-
-    /** Enables or disables every model of this group (in a dialog: greys out their components). */
-    public void setEnabled(final boolean enabled) {
-        for (SettingsModel m : models.values()) {
-            m.setEnabled(enabled);
         }
     }
 

@@ -30,19 +30,22 @@ final class CurveChart {
         final CurveRoles roles = model.roles();
         final double[] t = theory.times();
         // the optimum is marked here, with the model's time symbol and the test value, not by learningCurves
-        final Figure.Builder b = Figures.learningCurves(t, theory.curve(roles.train()).values(),
-            theory.curve(roles.test()).values(), measured(sim, roles.train()), measured(sim, roles.test()),
-            Double.NaN).toBuilder()
+        final Figure.Builder b = Figures.learningCurves(t, line(theory, roles.train()), line(theory, roles.test()),
+            measured(sim, roles.train()), measured(sim, roles.test()), Double.NaN).toBuilder()
             .title("Learning curves: " + model.title())
             .subtitle(model.describe(data))
             .xLabel(model.timeLabel())
             .yLabel(roles.yLabel());
         if (sim != null) {
-            b.note(String.format(Locale.ROOT, "points: mean \u00B1 standard error over %d trial%s", trials,
-                trials == 1 ? "" : "s"));
+            b.note(trialsNote(trials));
         }
-        final double tau = theory.scalars().getOrDefault(roles.optimumTime(), Double.NaN);
-        final double best = theory.scalars().getOrDefault(roles.optimumValue(), Double.NaN);
+        if (!theory.has(roles.test())) {
+            b.note("no theory for these settings: simulation only");
+        }
+        final double tau = roles.optimumTime() == null ? Double.NaN
+            : theory.scalars().getOrDefault(roles.optimumTime(), Double.NaN);
+        final double best = roles.optimumValue() == null ? Double.NaN
+            : theory.scalars().getOrDefault(roles.optimumValue(), Double.NaN);
         final String symbol = model.timeSymbol();
         if (tau > 0 && tau >= t[0] && tau <= t[t.length - 1]) {
             b.markX(tau, String.format(Locale.ROOT, "early-stopping optimum %s* = %s, %s %s", symbol, number(tau),
@@ -60,7 +63,19 @@ final class CurveChart {
         return b.build();
     }
 
-    private static Measured measured(final LearningCurves sim, final String name) {
+    /** The footnote under simulated points. */
+    static String trialsNote(final int trials) {
+        return String.format(Locale.ROOT, "points: mean \u00B1 standard error over %d trial%s", trials,
+            trials == 1 ? "" : "s");
+    }
+
+    /** The theory curve, or {@code null} when the theory has none for these settings. */
+    static double[] line(final LearningCurves theory, final String name) {
+        return theory.has(name) ? theory.curve(name).values() : null;
+    }
+
+    /** The simulated curve with its standard errors, or {@code null}. */
+    static Measured measured(final LearningCurves sim, final String name) {
         if (sim == null || !sim.has(name)) {
             return null;
         }

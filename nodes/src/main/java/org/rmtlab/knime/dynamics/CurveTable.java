@@ -24,8 +24,9 @@ import org.rmtlab.core.dynamics.LearningCurves;
 /**
  * The curve table: one row per time, the time (and the step of gradient descent), then the theory of the
  * training curve, the test curve and the model's other curves ({@code train_theory, test_theory,
- * NAME_theory...}), then their simulated means ({@code _sim}), then the standard errors ({@code _sim_se}): the
- * column layout of the command line's {@code rmtlab dynamics}. Cells stay missing where there is nothing to show:
+ * NAME_theory...}; models without training and test curves have only {@code NAME_theory...}), then their
+ * simulated means ({@code _sim}), then the standard errors ({@code _sim_se}): the column layout of the command
+ * line's {@code rmtlab dynamics}. Cells stay missing where there is nothing to show:
  * no simulation, or no standard error from a single trial.
  */
 final class CurveTable {
@@ -42,14 +43,19 @@ final class CurveTable {
     /** Column prefixes in order: train, test, then the extra curves. */
     private static List<String> prefixes(final CurveRoles roles) {
         final List<String> out = new ArrayList<>();
-        out.add(TRAIN);
-        out.add(TEST);
+        if (roles.learning()) {
+            out.add(TRAIN);
+            out.add(TEST);
+        }
         out.addAll(roles.extra());
         return out;
     }
 
     /** The core curve behind a column prefix. */
     private static String curveName(final CurveRoles roles, final String prefix) {
+        if (!roles.learning()) {
+            return prefix;
+        }
         return TRAIN.equals(prefix) ? roles.train() : TEST.equals(prefix) ? roles.test() : prefix;
     }
 

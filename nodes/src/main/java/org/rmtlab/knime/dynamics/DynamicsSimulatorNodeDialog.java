@@ -8,8 +8,8 @@ import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 
 /**
  * Dialog of the Dynamics Simulator: the model and the simulation on the first tab, then one tab per model
- * with its own settings (only the selected model's are editable). No component needs the input table, so the
- * dialog opens whether or not a table is connected.
+ * with its own settings (the selected model's tab is the one that counts). No component needs the input table,
+ * so the dialog opens whether or not a table is connected.
  */
 final class DynamicsSimulatorNodeDialog extends DefaultNodeSettingsPane {
 

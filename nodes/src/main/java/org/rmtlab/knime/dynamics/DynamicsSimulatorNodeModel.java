@@ -32,8 +32,8 @@ import org.rmtlab.knime.common.FeatureRows;
 
 /**
  * Dynamics Simulator: learning curves of the selected model, theory beside Monte-Carlo simulation, as a
- * table and a chart; the early-stopping optimum as flow variables. An optional input table replaces the
- * size (and, for the Gaussian mixture, the signal strength) by the data's.
+ * table and a chart; the early-stopping optimum and the model's other numbers as flow variables. An optional
+ * input table replaces the size (and, for the Gaussian mixture, the signal strength) by the data's.
  */
 final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource {
     /** Flow variable: the early-stopping time of the theory. */
@@ -114,10 +114,10 @@ final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource 
                 new ExecProgress(exec.createSubProgress(0.75)));
         });
         final BufferedDataTable curves = CurveTable.write(model, theory, sim, exec.createSubExecutionContext(0.05));
-        final ChartOutput rendered = ChartOutput.render(CurveChart.figure(model, data, theory, sim, trials));
+        final ChartOutput rendered = ChartOutput.render(model.figure(data, theory, sim, trials));
         exec.setProgress(1);
         warn(model, data);
-        pushVariables(model, theory, data);
+        pushVariables(model, theory, sim, data);
         chart = rendered;
         return new PortObject[] {curves, rendered.port()};
     }
@@ -174,13 +174,22 @@ final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource 
         }
     }
 
-    /** The early-stopping optimum under generic names, every theory scalar under its own, the table's estimate. */
-    private void pushVariables(final ModelSettings model, final LearningCurves theory, final DataSummary data) {
+    /**
+     * The early-stopping optimum under generic names (models that have one), every scalar of the theory and of
+     * the simulation under its own name, the table's mixture estimate.
+     */
+    private void pushVariables(final ModelSettings model, final LearningCurves theory, final LearningCurves sim,
+        final DataSummary data) {
         final CurveRoles roles = model.roles();
         final Map<String, Double> vars = new LinkedHashMap<>();
-        vars.put(VAR_TAU_STAR, theory.scalars().getOrDefault(roles.optimumTime(), Double.NaN));
-        vars.put(VAR_TEST_AT_TAU_STAR, theory.scalars().getOrDefault(roles.optimumValue(), Double.NaN));
+        if (roles.optimumTime() != null && theory.scalars().containsKey(roles.optimumTime())) {
+            vars.put(VAR_TAU_STAR, theory.scalar(roles.optimumTime()));
+            vars.put(VAR_TEST_AT_TAU_STAR, theory.scalar(roles.optimumValue()));
+        }
         theory.scalars().forEach(vars::putIfAbsent);
+        if (sim != null) {
+            sim.scalars().forEach(vars::putIfAbsent);
+        }
         if (data != null && data.mixture() != null) {
             vars.put(VAR_RHO_ESTIMATED, data.mixture().rho());
             vars.put(VAR_RHO_SE, data.mixture().rhoStandardError());

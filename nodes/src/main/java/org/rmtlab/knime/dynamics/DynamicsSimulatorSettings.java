@@ -45,19 +45,9 @@ final class DynamicsSimulatorSettings {
     /** Every model the node offers, in the order of the dialog. To add a model, add its settings here. */
     final List<ModelSettings> models = List.of(
         new GmmSettings(group),
-        new RidgeSettings(group));
-
-    DynamicsSimulatorSettings() {
-        model.addChangeListener(e -> enableSelected());
-        enableSelected();
-    }
-
-    /** Only the selected model's settings are editable. */
-    private void enableSelected() {
-        for (ModelSettings m : models) {
-            m.setEnabled(m.id().equals(model.getStringValue()));
-        }
-    }
+        new RidgeSettings(group),
+        new DeepLinearSettings(group),
+        new OneStepSettings(group));
 
     void saveTo(final NodeSettingsWO settings) {
         group.saveTo(settings);

@@ -25,7 +25,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * size p x n, time grid of tau = alpha t, and the method with its step alpha, with the command line's names
  * and defaults ({@link DynamicsDefaults}). With an input table, p and n are the table's.
  */
-abstract class GradientModelSettings implements ModelSettings {
+abstract class GradientModelSettings extends BaseModelSettings {
     static final String KEY_P = "p";
     static final String KEY_N = "n";
     static final String KEY_METHOD = "method";
@@ -33,24 +33,18 @@ abstract class GradientModelSettings implements ModelSettings {
     static final String FLOW = "flow";
     static final String DESCENT = "descent";
 
-    private final String id;
-    /** The model's own settings, keys prefixed by its id. */
-    protected final SettingsGroup group;
     final SettingsModelIntegerBounded p;
     final SettingsModelIntegerBounded n;
     final SettingsModelString method;
     final SettingsModelDouble alpha;
-    final TimeGridSettings times;
 
     GradientModelSettings(final SettingsGroup parent, final String id) {
-        this.id = id;
-        this.group = parent.child(id);
+        super(parent, id, "time \u03C4", DynamicsDefaults.TIME_FROM, DynamicsDefaults.TIME_TO,
+            DynamicsDefaults.TIME_COUNT);
         p = group.integer(KEY_P, DynamicsDefaults.P, 1, DataSpec.MAX_SIZE);
         n = group.integer(KEY_N, DynamicsDefaults.N, 1, DataSpec.MAX_SIZE);
         method = group.string(KEY_METHOD, FLOW);
         alpha = group.real(KEY_ALPHA, DynamicsDefaults.ALPHA);
-        times = new TimeGridSettings(group, "time \u03C4", DynamicsDefaults.TIME_FROM, DynamicsDefaults.TIME_TO,
-            DynamicsDefaults.TIME_COUNT);
     }
 
     /** Builds the core model of this class. */
@@ -61,11 +55,6 @@ abstract class GradientModelSettings implements ModelSettings {
 
     /** Adds the group of the model's own parameters to its tab. */
     protected abstract void addParameters(DefaultNodeSettingsPane pane);
-
-    @Override
-    public final String id() {
-        return id;
-    }
 
     @Override
     public final String timeName() {
@@ -80,11 +69,6 @@ abstract class GradientModelSettings implements ModelSettings {
     @Override
     public final String timeLabel() {
         return "time \u03C4 = \u03B1 t";
-    }
-
-    @Override
-    public final double[] times() throws InvalidSettingsException {
-        return times.values();
     }
 
     /** Gradient flow or descent with step alpha. */
@@ -107,7 +91,7 @@ abstract class GradientModelSettings implements ModelSettings {
 
     @Override
     public final void check() throws InvalidSettingsException {
-        times.values();
+        super.check();
         gradientMethod();
     }
 
@@ -145,20 +129,15 @@ abstract class GradientModelSettings implements ModelSettings {
             if (repeated > 0) {
                 out.add(String.format(Locale.ROOT, "%d of the %d times round to the same whole step of gradient "
                     + "descent as the time before (step \u03B1 = %s), so the table repeats those rows. Start the time "
-                    + "grid at \u03B1 or later, or use fewer points.", repeated, t.length, CurveChart.number(d.alpha())));
+                    + "grid at \u03B1 or later, or use fewer points.", repeated, t.length,
+                    CurveChart.number(d.alpha())));
             }
         }
         return out;
     }
 
     @Override
-    public final void setEnabled(final boolean enabled) {
-        group.setEnabled(enabled);
-    }
-
-    @Override
-    public final void addTab(final DefaultNodeSettingsPane pane) {
-        pane.createNewTab(title());
+    protected final void addGroups(final DefaultNodeSettingsPane pane) {
         pane.createNewGroup("Size (replaced by the input table's shape when one is connected)");
         pane.addDialogComponent(new DialogComponentNumber(p, "Dimension p", 16));
         pane.addDialogComponent(new DialogComponentNumber(n, "Training samples n", 16));
@@ -168,6 +147,5 @@ abstract class GradientModelSettings implements ModelSettings {
         pane.addDialogComponent(new DialogComponentStringSelection(method, "Method", FLOW, DESCENT));
         pane.addDialogComponent(new DialogComponentNumberEdit(alpha, "Descent step \u03B1", 10));
         pane.closeCurrentGroup();
-        times.addTo(pane);
     }
 }

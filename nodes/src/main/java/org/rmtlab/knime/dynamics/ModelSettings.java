@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.GradientMethod;
+import org.rmtlab.core.dynamics.LearningCurves;
 
 /**
  * One model of the Dynamics Simulator: its settings, its dialog tab, how settings and the optional input
@@ -13,9 +15,10 @@ import org.rmtlab.core.dynamics.GradientMethod;
  * {@link org.rmtlab.knime.common.SettingsGroup#child child group} named after the model id, so every model
  * keeps its own values (and its own defaults, those of its reference figure) while another is selected.
  *
- * <p>To add a model: implement this interface in a small class ({@link GmmSettings} is the example; models
- * trained by gradient flow or descent extend {@link GradientModelSettings}), add one instance to
- * {@link DynamicsSimulatorSettings}, and describe it in the node description.
+ * <p>To add a model: extend {@link BaseModelSettings} in a small class ({@link GmmSettings} is the example for
+ * models trained by gradient flow or descent, which extend {@link GradientModelSettings};
+ * {@link OneStepSettings} one with its own chart), add one instance to {@link DynamicsSimulatorSettings}, and
+ * describe it in the node description.
  */
 interface ModelSettings {
 
@@ -74,8 +77,16 @@ interface ModelSettings {
         return List.of();
     }
 
-    /** Greys the model's settings in or out (only the selected model's settings are editable). */
-    void setEnabled(boolean enabled);
+    /**
+     * The node's chart; by default the learning curves ({@link CurveChart}) of the training and test curves.
+     *
+     * @param sim the simulated curves, or {@code null}
+     * @param trials the number of trials behind {@code sim}
+     */
+    default Figure figure(final DataSummary data, final LearningCurves theory, final LearningCurves sim,
+        final int trials) throws InvalidSettingsException {
+        return CurveChart.figure(this, data, theory, sim, trials);
+    }
 
     /** Adds the model's tab to the dialog. */
     void addTab(DefaultNodeSettingsPane pane);

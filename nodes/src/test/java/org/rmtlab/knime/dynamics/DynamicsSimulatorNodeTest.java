@@ -33,12 +33,16 @@ import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
+import org.rmtlab.core.cli.Grid;
 import org.rmtlab.core.dynamics.Curve;
+import org.rmtlab.core.dynamics.DeepLinearNetwork;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.LearningCurves;
+import org.rmtlab.core.dynamics.OneStepFeatureLearning;
 import org.rmtlab.core.dynamics.RidgeDynamics;
+import org.rmtlab.core.kernel.Activations;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.knime.common.ChartOutput;
 import org.rmtlab.knime.generator.DataGeneratorNodeFactory;
@@ -170,6 +174,68 @@ class DynamicsSimulatorNodeTest {
     }
 
     /**
+     * deep-linear: the core's numbers for the same settings (flow time t, population loss), its own time grid
+     * and column names; depth 3 has no theory, which the node says.
+     */
+    @Test
+    void deepLinearTableIsTheCores() throws Exception {
+        NodeHarness<DynamicsSimulatorNodeModel> node = node("deep-linear", "deep-linear_p", 20, "deep-linear_width", 40,
+            "deep-linear_n", 0, "deep-linear_time_to", 12.0, "deep-linear_time_from", 0.1, "deep-linear_time_count", 6);
+        node.execute((BufferedDataTable) null);
+        BufferedDataTable table = node.table(0);
+        assertEquals(List.of("t", "train_theory", "test_theory", "top_eig_theory", "overlap_theory"),
+            List.of(table.getDataTableSpec().getColumnNames()).subList(0, 5));
+        DeepLinearNetwork core = new DeepLinearNetwork(new DeepLinearNetwork.Config(2, 40, 20, 0,
+            DynamicsDefaults.DEEP_LINEAR_GAMMA0, DynamicsDefaults.DEEP_LINEAR_READOUT_INIT,
+            DynamicsDefaults.DEEP_LINEAR_HIDDEN_INIT, DynamicsDefaults.DEEP_LINEAR_NOISE));
+        double[] t = new Grid(0.1, 12, 6, true).values();
+        LearningCurves theory = core.theory(t);
+        LearningCurves sim = core.simulate(t, TRIALS, SEED, Progress.NONE);
+        assertCurve(theory.curve("test_risk"), table, "test_theory", false);
+        assertCurve(theory.curve("overlap"), table, "overlap_theory", false);
+        assertCurve(sim.curve("train_loss"), table, "train_sim", false);
+        assertCurve(sim.curve("top_eig"), table, "top_eig_sim_se", true);
+        assertEquals(core.theory(t).scalar("bulk_edge"), (Double) node.flowVariables().get("bulk_edge"), 0.0);
+        assertNull(node.flowVariables().get("tau_star"), "no early-stopping optimum for this model");
+
+        NodeHarness<DynamicsSimulatorNodeModel> deep = node("deep-linear", "deep-linear_depth", 3, "deep-linear_p", 10,
+            "deep-linear_width", 20, "deep-linear_time_count", 4, DynamicsSimulatorSettings.KEY_TRIALS, 1);
+        deep.execute((BufferedDataTable) null);
+        assertTrue(deep.warning().contains("depth L = 2 only"), deep.warning());
+        assertTrue(Double.isNaN(Tables.doubles(deep.table(0), "test_theory")[0]));
+        assertTrue(Double.isFinite(Tables.doubles(deep.table(0), "test_sim")[0]));
+    }
+
+    /**
+     * one-step: the time is the learning rate eta, the curves have their own names (no train/test), the numbers
+     * are the core's, the theory's and the simulation's scalars are flow variables, and the chart is the top
+     * singular value against eta.
+     */
+    @Test
+    void oneStepTableIsTheCores() throws Exception {
+        NodeHarness<DynamicsSimulatorNodeModel> node = node("one-step", "one-step_p", 40, "one-step_width", 80,
+            "one-step_n", 80, "one-step_time_count", 5, "one-step_student", "tanh");
+        node.execute((BufferedDataTable) null);
+        BufferedDataTable table = node.table(0);
+        assertEquals(List.of("eta", "theta_theory", "top_sv_theory", "overlap_beta_theory", "overlap_a_theory",
+            "top_sv_conditional_theory", "second_sv_theory", "theta_sim"),
+            List.of(table.getDataTableSpec().getColumnNames()).subList(0, 8));
+        OneStepFeatureLearning core = new OneStepFeatureLearning(new OneStepFeatureLearning.Config(40, 80, 80,
+            Activations.byId("tanh"), Activations.byId(DynamicsDefaults.ONE_STEP_TEACHER), DynamicsDefaults.ONE_STEP_NOISE,
+            DynamicsDefaults.ONE_STEP_LOSS));
+        double[] eta = new Grid(DynamicsDefaults.ONE_STEP_ETA_FROM, 100, 5, true).values();
+        LearningCurves theory = core.theory(eta);
+        LearningCurves sim = core.simulate(eta, TRIALS, SEED, Progress.NONE);
+        assertCurve(theory.curve("top_sv"), table, "top_sv_theory", false);
+        assertCurve(sim.curve("overlap_beta"), table, "overlap_beta_sim", false);
+        assertCurve(sim.curve("second_sv"), table, "second_sv_sim_se", true);
+        assertTrue(Double.isNaN(Tables.doubles(table, "second_sv_theory")[0]), "simulation-only curve");
+        assertEquals(theory.scalar("threshold_eta"), (Double) node.flowVariables().get("threshold_eta"), 0.0);
+        assertEquals(sim.scalar("rank_one_ratio"), (Double) node.flowVariables().get("rank_one_ratio"), 0.0);
+        assertTrue(node.model().chart().figure().title().contains("top singular value"));
+    }
+
+    /**
      * The defaults are the command line's: the overfitting example of Liao and Couillet (2018), p = 256,
      * n = 512, rho = 2, sigma^2 = 0.1. The theoretical test error falls to a minimum inside the time range and
      * then rises clearly (by 0.05 or more) towards its limit, while the training error keeps falling.
@@ -298,7 +364,9 @@ class DynamicsSimulatorNodeTest {
         assertRefused("Choose alpha < 0.533", null, "gmm", "gmm_method", "descent", "gmm_alpha", 1.0);
         assertRefused("must be a finite number > 0", null, "gmm", "gmm_method", "descent", "gmm_alpha", -0.1);
         assertRefused("Not enough memory", null, "ridge", "ridge_p", 1_000_000, "ridge_n", 1_000_000);
-        assertRefused("Choose one of: gmm, ridge", null, "spiral");
+        assertRefused("Choose one of: gmm, ridge, deep-linear, one-step", null, "spiral");
+        assertRefused("Unknown activation 'rleu'", null, "one-step", "one-step_student", "rleu");
+        assertRefused("deep-linear_depth", null, "deep-linear", "deep-linear_depth", 1);
 
         DataTableSpec noClass = Tables.spec("x1", DoubleCell.TYPE, "x2", DoubleCell.TYPE);
         assertRefused("no class column 'class'", noClass, "gmm");
