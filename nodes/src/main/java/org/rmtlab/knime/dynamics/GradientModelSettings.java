@@ -95,18 +95,26 @@ abstract class GradientModelSettings extends BaseModelSettings {
         gradientMethod();
     }
 
+    /** p: the table's number of features, or the setting. */
+    private int p(final DataSummary data) {
+        return data == null ? p.getIntValue() : data.p();
+    }
+
+    /** n: the table's number of rows, or the setting. */
+    private int n(final DataSummary data) {
+        return data == null ? n.getIntValue() : data.n();
+    }
+
     @Override
     public final DynamicsModel create(final DataSummary data) throws InvalidSettingsException {
         final GradientMethod m = gradientMethod();
-        final int pp = data == null ? p.getIntValue() : data.p();
-        final int nn = data == null ? n.getIntValue() : data.n();
-        return CoreCall.settings(() -> create(pp, nn, m, data));
+        return CoreCall.settings(() -> create(p(data), n(data), m, data));
     }
 
     @Override
     public final String describe(final DataSummary data) throws InvalidSettingsException {
-        final int pp = data == null ? p.getIntValue() : data.p();
-        final int nn = data == null ? n.getIntValue() : data.n();
+        final int pp = p(data);
+        final int nn = n(data);
         final GradientMethod m = gradientMethod();
         final String training = m instanceof GradientMethod.Descent d
             ? "gradient descent \u03B1 = " + CurveChart.number(d.alpha()) : "gradient flow";

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.imageio.ImageIO;
 
@@ -37,6 +38,7 @@ import org.rmtlab.core.cli.Grid;
 import org.rmtlab.core.dynamics.Curve;
 import org.rmtlab.core.dynamics.DeepLinearNetwork;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
+import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.LearningCurves;
@@ -233,6 +235,34 @@ class DynamicsSimulatorNodeTest {
         assertEquals(theory.scalar("threshold_eta"), (Double) node.flowVariables().get("threshold_eta"), 0.0);
         assertEquals(sim.scalar("rank_one_ratio"), (Double) node.flowVariables().get("rank_one_ratio"), 0.0);
         assertTrue(node.model().chart().figure().title().contains("top singular value"));
+    }
+
+    /**
+     * The wiring of every model: the id is the core model's, the time column is named as the core names its
+     * axis, and every curve the core computes (theory or simulation) has its columns, and no column stands for
+     * a curve the core does not compute.
+     */
+    @Test
+    void everyModelShowsExactlyTheCurvesOfItsCoreModel() throws Exception {
+        for (String id : new DynamicsSimulatorSettings().ids()) {
+            DynamicsSimulatorSettings s = new DynamicsSimulatorSettings();
+            s.loadFrom(node(id, id + "_time_count", 3, id + "_p", 16, id + "_n", 32, "deep-linear_width", 20,
+                "one-step_width", 20).saveSettings());
+            ModelSettings m = s.selected();
+            DynamicsModel core = m.create(null);
+            assertEquals(id, core.id());
+            LearningCurves theory = core.theory(m.times());
+            LearningCurves sim = core.simulate(m.times(), 1, SEED, Progress.NONE);
+            assertEquals(theory.timeName(), m.timeName(), id);
+            Set<String> computed = new TreeSet<>(theory.names());
+            computed.addAll(sim.names());
+            Set<String> shown = new TreeSet<>(m.roles().extra());
+            if (m.roles().learning()) {
+                shown.add(m.roles().train());
+                shown.add(m.roles().test());
+            }
+            assertEquals(computed, shown, id);
+        }
     }
 
     /**
