@@ -18,7 +18,7 @@ import org.rmtlab.knime.common.CoreCall;
 import org.rmtlab.knime.common.ExecProgress;
 import org.rmtlab.knime.common.SampleTables;
 
-/** Data Generator: draws the training and test tables and pushes the sizes as flow variables. */
+/** Data Generator: draws the training and test tables and pushes the law's parameters as flow variables. */
 final class DataGeneratorNodeModel extends NodeModel {
     private final DataGeneratorSettings settings = new DataGeneratorSettings();
 
@@ -51,6 +51,11 @@ final class DataGeneratorNodeModel extends NodeModel {
         return new BufferedDataTable[] {train, test};
     }
 
+    /**
+     * The law for the theory nodes downstream. The original six (p, n, c, rho, noise, scale) keep their
+     * names; the others describe the extended laws. All are pushed whatever the law, with the settings'
+     * values, so that a workflow's variables do not appear and vanish with the model choice.
+     */
     private void pushVariables(final DataSpec spec) {
         pushFlowVariableInt("p", spec.p());
         pushFlowVariableInt("n", spec.n());
@@ -58,6 +63,14 @@ final class DataGeneratorNodeModel extends NodeModel {
         pushFlowVariableDouble("rho", spec.rho());
         pushFlowVariableDouble("noise", spec.noise());
         pushFlowVariableString("scale", spec.scale().id());
+        pushFlowVariableString("data_model", spec.model().id());
+        pushFlowVariableInt("n_test", spec.nTest());
+        pushFlowVariableInt("classes", spec.classes());
+        pushFlowVariableString("activation", spec.activation());
+        pushFlowVariableString("covariance", spec.covariance().model().id());
+        pushFlowVariableDouble("exponent", spec.covariance().exponent());
+        pushFlowVariableInt("spikes", spec.covariance().spikes());
+        pushFlowVariableDouble("spike_strength", spec.covariance().spikeStrength());
     }
 
     @Override

@@ -15,6 +15,10 @@ public final class Main {
     /** All commands, in the order of the help text. */
     static final List<Command> COMMANDS = List.of(
         new GenerateCommand(),
+        new MpCommand(),
+        new SpectrumCommand(),
+        new DoubleDescentCommand(),
+        new RidgeRiskCommand(),
         new DynamicsCommand(),
         new DemoCommand());
 

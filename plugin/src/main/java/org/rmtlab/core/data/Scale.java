@@ -20,11 +20,11 @@ public enum Scale {
     }
 
     public static Scale fromId(final String id) {
-        for (Scale s : values()) {
-            if (s.id.equalsIgnoreCase(id.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("Unknown scale '" + id + "'. Choose 'normalised' or 'raw'.");
+        return StableIds.find(values(), Scale::id, id, "scale");
+    }
+
+    /** The valid ids, comma separated, for help texts and messages. */
+    public static String ids() {
+        return StableIds.list(values(), Scale::id);
     }
 }

@@ -17,6 +17,7 @@ import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.core.util.Rng;
+import org.rmtlab.core.util.Erf;
 
 /**
  * Training and test misclassification of a linear classifier trained by gradient flow or gradient descent
@@ -38,7 +39,7 @@ import org.rmtlab.core.util.Rng;
  * </pre>
  * with mu the Marchenko–Pastur law ({@link MarchenkoPasturQuadrature}) and omega the measure of
  * {@link #omega(double, double)}. Test error Q(E_test / sqrt(V_test)), training error
- * Q(E_train / sqrt(V_train)), Q the Gaussian tail ({@link GaussianTail}). E_test and V_test are the limits of
+ * Q(E_train / sqrt(V_train)), Q the Gaussian tail ({@link Erf#normalTail}). E_test and V_test are the limits of
  * mu^T w and ||w||^2; E_train and V_train those of the mean and variance of y_i x_i^T w over the training set.
  *
  * <p>Simulation: for each trial, X is drawn by {@link DataGenerator} (mixture, raw scale), (1/n) X X^T is
@@ -136,7 +137,7 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
      */
     static double errorRate(final double e, final double v) {
         if (v > 0) {
-            return GaussianTail.q(e / Math.sqrt(v));
+            return Erf.normalTail(e / Math.sqrt(v));
         }
         return e > 0 ? 0 : e < 0 ? 1 : 0.5;
     }

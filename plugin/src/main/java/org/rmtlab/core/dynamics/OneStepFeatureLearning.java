@@ -17,6 +17,7 @@ import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.core.util.Rng;
+import org.rmtlab.core.kernel.NormalExpectation;
 
 /**
  * One full-batch gradient step on the first layer of a two-layer network (Ba, Erdogdu, Suzuki, Wang, Wu,
@@ -75,6 +76,8 @@ import org.rmtlab.core.util.Rng;
  * eigenproblem of size min(N, D).
  */
 public final class OneStepFeatureLearning implements DynamicsModel {
+    /** Absolute accuracy of the Gaussian moments mu1, mu1* and E[y^2]: far below any simulation error. */
+    private static final double MOMENT_TOLERANCE = 1e-13;
     public static final String ID = "one-step";
     /** Name of the "time" axis: the learning rate eta of the single step. */
     public static final String TIME = "eta";
@@ -181,9 +184,10 @@ public final class OneStepFeatureLearning implements DynamicsModel {
         this.config = config;
         final Activation s = config.student();
         final Activation t = config.teacher();
-        final double mu1 = GaussianMoments.expect(x -> x * s.value(x));
-        final double mu1s = GaussianMoments.expect(x -> x * t.value(x));
-        final double power = GaussianMoments.expect(x -> t.value(x) * t.value(x)) + config.noise() * config.noise();
+        final double mu1 = NormalExpectation.absolute(x -> x * s.value(x), MOMENT_TOLERANCE);
+        final double mu1s = NormalExpectation.absolute(x -> x * t.value(x), MOMENT_TOLERANCE);
+        final double power = NormalExpectation.absolute(x -> t.value(x) * t.value(x), MOMENT_TOLERANCE)
+            + config.noise() * config.noise();
         final double signal = Math.sqrt(mu1s * mu1s + power / config.psi2());
         final double perEta = 2 * config.loss().kappa() * Math.abs(mu1) * signal;
         final double c = config.psi1();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import java.util.regex.Pattern;
+import org.rmtlab.core.util.Erf;
 
 /**
  * Factory of the supported activations. Ids are stable (they are saved in KNIME workflows and CLI

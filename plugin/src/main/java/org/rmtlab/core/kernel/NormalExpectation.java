@@ -3,6 +3,7 @@ package org.rmtlab.core.kernel;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 import java.util.function.DoubleUnaryOperator;
+import org.rmtlab.core.util.GaussLegendre;
 
 /**
  * Expectations E[f(xi)], xi ~ N(0, 1), by globally adaptive Gauss–Legendre quadrature of f(x) phi(x)
@@ -21,7 +22,7 @@ public final class NormalExpectation {
     static final double RANGE = 38;
     private static final double[] BREAKS = {-RANGE, -16, -8, -4, -2, -1, 0, 1, 2, 4, 8, 16, RANGE};
     private static final int ORDER = 10;
-    private static final double[][] GL = GaussLegendre.rule(ORDER);
+    private static final GaussLegendre GL = new GaussLegendre(ORDER);
     /** Budget of integrand evaluations per integral. */
     private static final int MAX_EVALUATIONS = 400_000;
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -168,14 +169,14 @@ public final class NormalExpectation {
         final double[] sum = new double[dim];
         final double[] v = new double[dim];
         for (int i = 0; i < ORDER; i++) {
-            final double x = mid + half * GL[0][i];
+            final double x = mid + half * GL.node(i);
             f.value(x, v);
             for (int k = 0; k < dim; k++) {
                 if (!Double.isFinite(v[k])) {
                     throw new IllegalArgumentException("The function to average is " + v[k] + " at the Gaussian point "
                         + x + "; an activation must stay finite wherever its Gaussian input can fall.");
                 }
-                sum[k] += GL[1][i] * v[k];
+                sum[k] += GL.weight(i) * v[k];
             }
         }
         for (int k = 0; k < dim; k++) {

@@ -96,6 +96,69 @@ class DataGeneratorTest {
         assertEquals(noise * noise, ss / n, 5 * noise * noise * Math.sqrt(2.0 / n));
     }
 
+    /**
+     * Regression guard for saved workflows and scripts: these numbers were recorded from the generator
+     * before the laws were extended (commit b51cdb7). The original laws must keep giving them exactly for
+     * the same seed; a change of the sampling order or of a formula fails here.
+     */
+    @Test
+    void originalLawsKeepTheirNumbers() {
+        final long seed = 20240607L;
+        GeneratedData g = DataGenerator.generate(new DataSpec(DataModel.GAUSSIAN, 6, 3, 5, 2.5, 0.3, Scale.NORMALISED, seed));
+        assertEquals(-0.35766439618885293, g.train().x().get(0, 0), 0.0);
+        assertEquals(0.4189824525165491, g.train().x().get(4, 5), 0.0);
+        assertEquals(0.4029393921764303, g.test().x().get(1, 2), 0.0);
+        g = DataGenerator.generate(new DataSpec(DataModel.GAUSSIAN, 6, 3, 5, 2.5, 0.3, Scale.RAW, seed));
+        assertEquals(1.485663398712445, g.train().x().get(2, 3), 0.0);
+
+        final GeneratedData m = DataGenerator.generate(new DataSpec(DataModel.MIXTURE, 6, 3, 5, 2.5, 0.3, Scale.NORMALISED, seed));
+        assertEquals(-0.318598322487602, m.train().x().get(0, 0), 0.0);
+        assertEquals(-0.5236320084202382, m.train().x().get(4, 5), 0.0);
+        assertEquals(0.07722285202723729, m.test().x().get(1, 2), 0.0);
+        assertArrayEquals(new int[] {1, -1, 1, 1, -1, 1}, m.train().label());
+        assertArrayEquals(new double[] {1, 1, -1}, m.test().y(), 0.0);
+        assertEquals(1.0533377842298715, m.mu()[3], 0.0);
+
+        final GeneratedData t = DataGenerator.generate(new DataSpec(DataModel.TEACHER, 6, 3, 5, 2.5, 0.3, Scale.RAW, seed));
+        assertEquals(-0.5817278655923065, t.train().x().get(2, 3), 0.0);
+        assertEquals(-1.1009746415871515, t.train().y()[0], 0.0);
+        assertEquals(-1.714225312898281, t.train().y()[5], 0.0);
+        assertEquals(-1.0825257504225059, t.test().y()[2], 0.0);
+        assertEquals(-1.4805484621356109, t.beta()[4], 0.0);
+    }
+
+    /** The extended laws are as reproducible as the original ones, and their test sets do not depend on n. */
+    @Test
+    void extendedLawsAreDeterministic() {
+        final DataSpec spiked = new DataSpec(DataModel.MIXTURE, 40, 15, 12, 2, 0, Scale.RAW, 8).withClasses(3)
+            .withCovariance(CovarianceSpec.spiked(2, 4));
+        final GeneratedData a = DataGenerator.generate(spiked);
+        final GeneratedData b = DataGenerator.generate(spiked);
+        assertArrayEquals(a.train().x().data, b.train().x().data, 0.0);
+        assertArrayEquals(a.train().label(), b.train().label());
+        assertArrayEquals(a.covariance().spikeDirections().data, b.covariance().spikeDirections().data, 0.0);
+        final GeneratedData bigger = DataGenerator.generate(new DataSpec(DataModel.MIXTURE, 90, 15, 12, 2, 0, Scale.RAW, 8)
+            .withClasses(3).withCovariance(CovarianceSpec.spiked(2, 4)));
+        assertArrayEquals(a.test().x().data, bigger.test().x().data, 0.0);
+        assertArrayEquals(a.means().data, bigger.means().data, 0.0);
+
+        final DataSpec relu = new DataSpec(DataModel.TEACHER, 30, 5, 6, 0, 0.1, Scale.NORMALISED, 4).withActivation("relu")
+            .withCovariance(CovarianceSpec.powerLaw(1));
+        assertArrayEquals(DataGenerator.generate(relu).train().y(), DataGenerator.generate(relu).train().y(), 0.0);
+        assertArrayEquals(relu.populationEigenvalues(), DataGenerator.generate(relu).populationEigenvalues(), 0.0);
+    }
+
+    /** The white law has all population eigenvalues 1, whatever the model. */
+    @Test
+    void whiteNoiseHasUnitPopulationEigenvalues() {
+        final double[] ev = DataGenerator.generate(new DataSpec(DataModel.TEACHER, 5, 0, 7, 0, 0, Scale.RAW, 1))
+            .populationEigenvalues();
+        assertEquals(7, ev.length);
+        for (double v : ev) {
+            assertEquals(1.0, v, 0.0);
+        }
+    }
+
     @Test
     void badParametersAreRejectedWithAMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

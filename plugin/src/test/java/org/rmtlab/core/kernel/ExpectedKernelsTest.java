@@ -13,6 +13,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
 import org.rmtlab.core.util.Rng;
+import org.rmtlab.core.util.GaussLegendre;
 
 class ExpectedKernelsTest {
 
@@ -372,16 +373,14 @@ class ExpectedKernelsTest {
             }
         }
         cuts.sort(null);
-        final double[][] rule = GaussLegendre.rule(24);
-        final double[] nodes = rule[0];
-        final double[] weights = rule[1];
+        final GaussLegendre rule = new GaussLegendre(24);
         double sum = 0;
         for (int c = 0; c + 1 < cuts.size(); c++) {
             final double lo = cuts.get(c);
             final double hi = cuts.get(c + 1);
-            for (int i = 0; i < nodes.length; i++) {
-                final double t = 0.5 * (lo + hi) + 0.5 * (hi - lo) * nodes[i];
-                sum += 0.5 * (hi - lo) * weights[i] * a.value(sa * Math.cos(t)) * a.value(c1 * Math.cos(t) + c2 * Math.sin(t));
+            for (int i = 0; i < rule.order(); i++) {
+                final double t = rule.node(i, lo, hi);
+                sum += rule.weight(i, lo, hi) * a.value(sa * Math.cos(t)) * a.value(c1 * Math.cos(t) + c2 * Math.sin(t));
             }
         }
         return (d == 0 ? 1 : 2) * sum / (2 * Math.PI);

@@ -1,10 +1,10 @@
-package org.rmtlab.core.dynamics;
+package org.rmtlab.core.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class GaussianTailTest {
+class NormalTailTest {
 
     @Test
     // reference values of P(N(0,1) > x) from an independent implementation (SciPy's norm.sf, Cephes ndtr)
@@ -15,7 +15,7 @@ class GaussianTailTest {
             {2.5, 0.006209665325776132}, {3, 0.0013498980316300933}, {5, 2.866515718791933e-07},
             {8, 6.22096057427174e-16}, {10, 7.61985302416047e-24}, {20, 2.7536241186061556e-89}};
         for (double[] r : ref) {
-            assertEquals(r[1], GaussianTail.q(r[0]), 1e-13 * r[1], "x = " + r[0]);
+            assertEquals(r[1], Erf.normalTail(r[0]), 1e-13 * r[1], "x = " + r[0]);
         }
     }
 
@@ -25,18 +25,18 @@ class GaussianTailTest {
         for (double x : new double[] {0.3, 2.4, 2.5, 2.6, 6}) {
             // central difference: truncation (h x)^2 / 6 ~ 2e-10, rounding 1e-16 Q / (h phi) ~ 1e-10 (relative)
             final double h = 1e-6 * Math.max(1, x);
-            final double slope = (GaussianTail.q(x + h) - GaussianTail.q(x - h)) / (2 * h);
-            assertEquals(-GaussianTail.density(x), slope, 1e-8 * GaussianTail.density(x), "x = " + x);
+            final double slope = (Erf.normalTail(x + h) - Erf.normalTail(x - h)) / (2 * h);
+            assertEquals(-Erf.normalDensity(x), slope, 1e-8 * Erf.normalDensity(x), "x = " + x);
         }
     }
 
     @Test
     void limitsAndSymmetry() {
-        assertEquals(1, GaussianTail.q(Double.NEGATIVE_INFINITY), 0);
-        assertEquals(0, GaussianTail.q(Double.POSITIVE_INFINITY), 0);
-        assertEquals(true, Double.isNaN(GaussianTail.q(Double.NaN)));
+        assertEquals(1, Erf.normalTail(Double.NEGATIVE_INFINITY), 0);
+        assertEquals(0, Erf.normalTail(Double.POSITIVE_INFINITY), 0);
+        assertEquals(true, Double.isNaN(Erf.normalTail(Double.NaN)));
         for (double x : new double[] {0.1, 1.7, 3.3}) {
-            assertEquals(1, GaussianTail.q(x) + GaussianTail.q(-x), 1e-15);
+            assertEquals(1, Erf.normalTail(x) + Erf.normalTail(-x), 1e-15);
         }
     }
 }

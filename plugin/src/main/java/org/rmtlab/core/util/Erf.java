@@ -1,8 +1,10 @@
-package org.rmtlab.core.kernel;
+package org.rmtlab.core.util;
 
 /**
- * The error function and the standard normal distribution function, to about 1e-16 absolute
- * accuracy (Java has no {@code erf}).
+ * The error function and the standard normal distribution and tail functions (Java has no
+ * {@code erf}). erf is accurate to about 1e-16 absolute; erfc, Phi and the tail Q to about 1e-15
+ * relative to their own size over the whole line, because small misclassification rates Q(E / sqrt(V))
+ * (Liao and Couillet 2018) and the far tail of GELU must keep their relative precision.
  *
  * <p>Method: for |x| &lt; 3 the series erf(x) = (2/sqrt(pi)) e^{-x^2} sum_n 2^n x^{2n+1}/(2n+1)!!
  * (Abramowitz and Stegun 7.1.6), whose terms are all positive, so there is no cancellation; for
@@ -15,6 +17,8 @@ public final class Erf {
     private static final double ONE_OVER_SQRT_PI = 1 / Math.sqrt(Math.PI);
     /** Where the series hands over to the continued fraction. */
     private static final double SWITCH = 3.0;
+    /** Where erfc hands over to the continued fraction: 1 - erf(x) would cancel beyond it. */
+    private static final double ERFC_SWITCH = 2.5 / Math.sqrt(2);
     private static final int MAX_TERMS = 500;
 
     private Erf() {
@@ -37,7 +41,10 @@ public final class Erf {
         if (Double.isNaN(x)) {
             return Double.NaN;
         }
-        if (x >= SWITCH) {
+        if (Double.isInfinite(x)) {
+            return x > 0 ? 0 : 2;
+        }
+        if (x >= ERFC_SWITCH) {
             return tail(x);
         }
         if (x <= -SWITCH) {
@@ -49,6 +56,16 @@ public final class Erf {
     /** Phi(t) = P(N(0, 1) &lt;= t) = erfc(-t / sqrt(2)) / 2. */
     public static double normalCdf(final double t) {
         return 0.5 * erfc(-t / Math.sqrt(2));
+    }
+
+    /** Q(x) = P(N(0, 1) &gt; x) = erfc(x / sqrt(2)) / 2; Q(-inf) = 1, Q(+inf) = 0. */
+    public static double normalTail(final double x) {
+        return 0.5 * erfc(x / Math.sqrt(2));
+    }
+
+    /** The standard normal density phi(x). */
+    public static double normalDensity(final double x) {
+        return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
     }
 
     private static double series(final double x) {
@@ -66,7 +83,7 @@ public final class Erf {
     }
 
     /**
-     * erfc(x) for x &gt;= 3 from erfc(x) = (e^{-x^2}/sqrt(pi)) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))),
+     * erfc(x) for x &gt;= 2.5 / sqrt(2) from erfc(x) = (e^{-x^2}/sqrt(pi)) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))),
      * evaluated by the modified Lentz method.
      */
     private static double tail(final double x) {

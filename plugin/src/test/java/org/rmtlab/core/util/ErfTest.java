@@ -1,4 +1,4 @@
-package org.rmtlab.core.kernel;
+package org.rmtlab.core.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,73 @@
+package org.rmtlab.core.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.rmtlab.core.data.DataGenerator;
+import org.rmtlab.core.data.DataModel;
+import org.rmtlab.core.data.DataSpec;
+import org.rmtlab.core.data.GeneratedData;
+import org.rmtlab.core.data.Scale;
+import org.rmtlab.core.kernel.Activations;
+import org.rmtlab.core.resolvent.DoubleDescent;
+import org.rmtlab.core.resolvent.DoubleDescentPoint;
+import org.rmtlab.core.resolvent.DoubleDescentSpec;
+import org.rmtlab.core.util.Progress;
+
+/**
+ * {@code rmtlab double-descent}: train and test MSE of random-feature ridge regression over N/n and
+ * gamma, deterministic equivalent (Louart, Liao, Couillet 2018) beside Monte-Carlo simulation.
+ * One CSV row per (gamma, N/n) with the columns of {@link DoubleDescentPoint#COLUMNS}.
+ */
+final class DoubleDescentCommand implements Command {
+    /** Mixed into the seed for the simulation so that W is drawn independently of the data. */
+    private static final long SIMULATION_SEED_MIX = 0x9E3779B97F4A7C15L;
+
+    @Override
+    public String name() {
+        return "double-descent";
+    }
+
+    @Override
+    public String summary() {
+        return "random-feature ridge regression: train/test MSE over N/n and gamma, theory beside simulation";
+    }
+
+    @Override
+    public List<Option> options() {
+        return List.of(
+            Option.of("data", "mixture", "law: " + DataModel.ids()),
+            Option.of("n", "512", "training samples"),
+            Option.of("p", "256", "dimension"),
+            Option.of("n-test", "512", "test samples (0: no test error)"),
+            Option.of("rho", "4", "mixture signal strength ||mu||^2"),
+            Option.of("noise", "0.1", "teacher label-noise standard deviation"),
+            Option.of("scale", "normalised", "normalised (x / sqrt(p), ||x|| about 1, as in the theory) or raw"),
+            Option.of("activation", "relu", "activation: " + String.join(", ", Activations.ids())),
+            Option.of("ratios", "0.1:4:30", "N/n grid FROM:TO:COUNT (log-spaced) or a single value"),
+            Option.of("gamma", "0.001", "ridge: a value, a comma list (0.001,0.1) or a grid FROM:TO:COUNT (log-spaced)"),
+            Option.of("trials", "10", "Monte-Carlo trials (fresh W each); 0 for theory only"),
+            Option.of("seed", "42", "random seed of the data and the simulation"),
+            Option.of("threads", "0", "simulation threads (0: one per processor); results do not depend on it"),
+            Option.of("out", null, "CSV file (default: standard output)"));
+    }
+
+    @Override
+    public int run(final Args a, final PrintStream stdout) throws Exception {
+        final long seed = a.longValue("seed");
+        final DataSpec data = new DataSpec(DataModel.fromId(a.string("data")), a.integer("n"), a.integer("n-test"),
+            a.integer("p"), a.real("rho"), a.real("noise"), Scale.fromId(a.string("scale")), seed);
+        final double[] gammas = a.string("gamma").contains(":") ? a.grid("gamma").values() : a.reals("gamma");
+        final DoubleDescentSpec spec = new DoubleDescentSpec(Activations.byId(a.string("activation")),
+            a.grid("ratios").values(), gammas, a.integer("trials"), seed ^ SIMULATION_SEED_MIX, a.integer("threads"));
+        final GeneratedData d = DataGenerator.generate(data);
+        final List<DoubleDescentPoint> rows = DoubleDescent.run(spec, d.train(), data.nTest() > 0 ? d.test() : null,
+            Progress.NONE);
+        try (CsvWriter csv = CsvWriter.open(a.has("out") ? a.string("out") : null, stdout, DoubleDescentPoint.COLUMNS)) {
+            for (DoubleDescentPoint row : rows) {
+                csv.row(row.values());
+            }
+        }
+        return 0;
+    }
+}

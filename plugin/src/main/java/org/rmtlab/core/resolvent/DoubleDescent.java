@@ -1,0 +1,91 @@
+package org.rmtlab.core.resolvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ejml.data.DMatrixRMaj;
+import org.rmtlab.core.data.Dataset;
+import org.rmtlab.core.util.CancelledException;
+import org.rmtlab.core.util.Check;
+import org.rmtlab.core.util.Progress;
+
+/**
+ * Double-descent sweeps of random-feature ridge regression over N/n and gamma: the deterministic
+ * equivalents of {@link RandomFeatureRidgeRisk} beside the Monte-Carlo simulation of
+ * {@link RandomFeatureRidgeSimulation} on the same data (conventions of {@link NonlinearGramEquivalent}).
+ * For small gamma the test error peaks near N = n, the interpolation threshold.
+ *
+ * <p>The grid is the product ratios x gammas; rows are ordered by gamma, then by ratio. The feature
+ * count is N = max(1, round(ratio n)) and the theory is evaluated at the exact N/n of that N, so that
+ * both columns describe the same model.
+ */
+public final class DoubleDescent {
+    private DoubleDescent() {
+    }
+
+    /**
+     * @param spec activation, grid, trials (0: theory only), seed and threads
+     * @param train training set (its X and y)
+     * @param test test set, or null for training errors only
+     */
+    public static List<DoubleDescentPoint> run(final DoubleDescentSpec spec, final Dataset train, final Dataset test,
+        final Progress progress) throws CancelledException {
+        return run(spec, train.x(), train.y(), test == null ? null : test.x(), test == null ? null : test.y(), progress);
+    }
+
+    /** As {@link #run(DoubleDescentSpec, Dataset, Dataset, Progress)} for any numeric data (X is p x n, samples as columns). */
+    public static List<DoubleDescentPoint> run(final DoubleDescentSpec spec, final DMatrixRMaj x, final double[] y,
+        final DMatrixRMaj xTest, final double[] yTest, final Progress progress) throws CancelledException {
+        Check.that(spec != null, "The sweep settings are missing.");
+        RidgeInputs.check(x, y, xTest, yTest);
+        final int n = x.numCols;
+        final double[] ratios = spec.ratios();
+        final double[] gammas = spec.gammas();
+        final int[] counts = new int[ratios.length];
+        for (int k = 0; k < ratios.length; k++) {
+            final double c = Math.rint(ratios[k] * n);
+            Check.that(c <= Integer.MAX_VALUE, "N/n = " + ratios[k] + " gives too many features for n = " + n + ".");
+            counts[k] = Math.max(1, (int) c);
+        }
+        final double theoryShare = theoryShare(spec, x, xTest, counts);
+        final RandomFeatureRidgeRisk theory = RandomFeatureRidgeRisk.of(spec.sigma(), x, y, xTest, yTest,
+            progress.sub(0, theoryShare));
+        RidgeSimulationResult sim = null;
+        if (spec.trials() > 0) {
+            sim = new RandomFeatureRidgeSimulation(spec.sigma(), x, y, xTest, yTest).run(counts, gammas, spec.trials(),
+                spec.seed(), spec.threads(), progress.sub(theoryShare, 1 - theoryShare));
+        }
+        final List<DoubleDescentPoint> rows = new ArrayList<>(ratios.length * gammas.length);
+        for (int g = 0; g < gammas.length; g++) {
+            for (int k = 0; k < counts.length; k++) {
+                final double c = counts[k] / (double) n;
+                final RidgeRisk r = theory.at(c, gammas[g]);
+                rows.add(new DoubleDescentPoint(c, counts[k], gammas[g], r.train(), r.test(),
+                    sim == null ? Double.NaN : sim.trainMean(k, g), sim == null ? Double.NaN : sim.testMean(k, g),
+                    sim == null ? Double.NaN : sim.trainStandardError(k, g),
+                    sim == null ? Double.NaN : sim.testStandardError(k, g), r.delta()));
+            }
+        }
+        progress.report(1, "done");
+        return rows;
+    }
+
+    /** Rough share of the work taken by the theory (one n x n eigendecomposition) for the progress bar. */
+    private static double theoryShare(final DoubleDescentSpec spec, final DMatrixRMaj x, final DMatrixRMaj xTest,
+        final int[] counts) {
+        if (spec.trials() == 0) {
+            return 1;
+        }
+        final double n = x.numCols;
+        final double all = n + (xTest == null ? 0 : xTest.numCols);
+        int max = 1;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        final double theory = 10 * n * n * n;
+        final double trial = 2.0 * max * x.numRows * all + max * n * Math.min(max, n)
+            + counts.length * Math.pow(Math.min(max, n), 3) / 3 * Math.min(spec.gammas().length, RidgeTrial.EIGEN_COST);
+        return theory / (theory + spec.trials() * trial / Math.max(1, spec.threads() == 0
+            ? TrialRunner.defaultThreads(spec.trials()) : spec.threads()));
+    }
+}

@@ -1,0 +1,119 @@
+package org.rmtlab.core.resolvent;
+
+import org.rmtlab.core.spectrum.MarchenkoPastur;
+import org.rmtlab.core.spectrum.PopulationSpectrum;
+import org.rmtlab.core.spectrum.SampleMatrix;
+import org.rmtlab.core.spectrum.SilversteinEquation;
+import org.rmtlab.core.util.Check;
+import org.rmtlab.core.util.Complex;
+
+/**
+ * Limiting out-of-sample risk of ridge and ridgeless least squares (Hastie, Montanari, Rosset and
+ * Tibshirani 2022, "Surprises in high-dimensional ridgeless least squares interpolation", Ann. Statist. 50(2)).
+ *
+ * <p>Model: n samples x_i ~ N(0, Sigma) in R^p (the columns of X in R^{p x n}), c = p/n, responses
+ * y_i = x_i^T beta* + eps_i with eps_i ~ N(0, s^2) ({@code noise} = s, a standard deviation) and beta* of
+ * norm ||beta*||^2 = r^2 ({@code signal}) in a uniformly random direction. Estimator
+ * beta_lambda = ((1/n) X X^T + lambda I)^{-1} (1/n) X y, and for lambda -> 0+ the minimum-norm least-squares
+ * solution (the interpolator when c > 1). Risk R = E[(x^T beta_lambda - x^T beta*)^2 | X] = ||beta_lambda -
+ * beta*||_Sigma^2 averaged over eps, split into bias B = lambda^2 beta*^T Q Sigma Q beta* and variance
+ * V = (s^2/n) tr(Sigma Q S Q), S = (1/n) X X^T, Q = (S + lambda I)^{-1} (HMRT eq. (5)-(6)).
+ *
+ * <p>Isotropic Sigma = I (HMRT Thm 5, closed form): B = r^2 lambda^2 m'(-lambda),
+ * V = s^2 c (m(-lambda) - lambda m'(-lambda)) with m the {@link MarchenkoPastur} transform of the covariance
+ * side; for c > 1 the same expressions are evaluated through the companion m~ (no atom, so no cancellation
+ * as lambda -> 0): B = r^2 (lambda^2 m~'(-lambda) + c - 1)/c, V = s^2 (m~(-lambda) - lambda m~'(-lambda)).
+ * Ridgeless limits (HMRT Thm 1 and 2): B = 0, V = s^2 c/(1 - c) for c < 1; B = r^2 (1 - 1/c),
+ * V = s^2/(c - 1) for c > 1; V = inf at c = 1.
+ *
+ * <p>General Sigma with eigenvalue law H: with the root y of the {@link SilversteinEquation} at z = -lambda
+ * (real, on the physical branch; y = -1/m~(-lambda)), writing g(lambda) = (1/p) lambda tr(Sigma Q), one has
+ * tr(Sigma Q^2) = -d/dlambda tr(Sigma Q) and Q S Q = Q - lambda Q^2, hence B = r^2 (g - lambda g') and
+ * V = s^2 c g' (deterministic equivalent of g: integral of tau/(1 + m~ tau) dH). In y this is
+ * <pre>  V = s^2 (1/x'(y) - 1),   B = r^2 [(-lambda - y)/c - (lambda/c)(1/x'(y) - 1)],</pre>
+ * which is regular at lambda = 0 on both sides of c = 1 and reduces to HMRT Thm 5 for H = delta_1 (checked in
+ * the tests), and to HMRT Thm 2 at lambda = 0.
+ */
+public final class LinearRidgeRisk {
+    private final double ratio;
+    private final double signal;
+    private final double noise;
+    /** Null in the isotropic closed form. */
+    private final SilversteinEquation equation;
+    private final MarchenkoPastur law;
+
+    /** Bias, variance and their sum at one penalty. */
+    public record Risk(double lambda, double bias, double variance) {
+        public double total() {
+            return bias + variance;
+        }
+    }
+
+    private LinearRidgeRisk(final double ratio, final double signal, final double noise,
+        final SilversteinEquation equation) {
+        this.ratio = Check.positive("c (ratio p/n)", ratio);
+        this.signal = Check.nonNegative("signal ||beta*||^2", signal);
+        this.noise = Check.nonNegative("noise (standard deviation)", noise);
+        this.equation = equation;
+        this.law = equation != null ? null
+            : MarchenkoPastur.of(ratio, 1, ratio > 1 ? SampleMatrix.GRAM : SampleMatrix.COVARIANCE);
+    }
+
+    /** Sigma = I: the closed form of HMRT Thm 5. */
+    public static LinearRidgeRisk isotropic(final double ratio, final double signal, final double noise) {
+        return new LinearRidgeRisk(ratio, signal, noise, null);
+    }
+
+    /** General population covariance through the Silverstein equation. */
+    public static LinearRidgeRisk of(final PopulationSpectrum covariance, final double ratio, final double signal,
+        final double noise) {
+        return new LinearRidgeRisk(ratio, signal, noise, new SilversteinEquation(covariance, ratio));
+    }
+
+    /** c = p/n. */
+    public double ratio() {
+        return ratio;
+    }
+
+    /**
+     * The penalty that minimises the risk, s^2 c / r^2, for any Sigma: with the isotropic prior on beta*, ridge
+     * at this penalty is the posterior mean, optimal for every quadratic loss (Dobriban and Wager 2018,
+     * Thm 2.1); infinite without signal.
+     */
+    public double optimalLambda() {
+        return signal == 0 ? Double.POSITIVE_INFINITY : noise * noise * ratio / signal;
+    }
+
+    /** Bias, variance and risk at penalty lambda >= 0 (0: the minimum-norm least-squares limit). */
+    public Risk at(final double lambda) {
+        Check.nonNegative("lambda (ridge penalty)", lambda);
+        return equation == null ? isotropicAt(lambda) : generalAt(lambda);
+    }
+
+    private Risk isotropicAt(final double lambda) {
+        final double s2 = noise * noise;
+        if (ratio == 1 && lambda == 0) {
+            return new Risk(0, 0, s2 == 0 ? 0 : Double.POSITIVE_INFINITY);
+        }
+        final Complex z = Complex.real(-lambda);
+        final double m = law.stieltjes(z).re();
+        final double dm = law.stieltjesDerivative(z).re();
+        if (ratio > 1) {
+            return new Risk(lambda, signal * (lambda * lambda * dm + ratio - 1) / ratio, s2 * (m - lambda * dm));
+        }
+        return new Risk(lambda, signal * lambda * lambda * dm, s2 * ratio * (m - lambda * dm));
+    }
+
+    private Risk generalAt(final double lambda) {
+        final double s2 = noise * noise;
+        final double y = equation.solveReal(-lambda);
+        final double slope = equation.slope(y);
+        final double excess = slope > 0 ? 1 / slope - 1 : Double.POSITIVE_INFINITY;
+        final double variance = s2 == 0 ? 0 : s2 * excess;
+        double bias = (-lambda - y) / ratio;
+        if (lambda > 0) {
+            bias -= lambda / ratio * excess;
+        }
+        return new Risk(lambda, signal * bias, variance);
+    }
+}

@@ -1,0 +1,86 @@
+package org.rmtlab.core.dynamics;
+
+import java.util.Locale;
+
+import org.rmtlab.core.util.CancelledException;
+import org.rmtlab.core.util.Progress;
+
+/**
+ * Measurements behind the accuracy and cost statements of the random-feature flow classes (not a unit
+ * test; run with {@code java -cp plugin/target/classes:plugin/target/test-classes:plugin/lib/*
+ * org.rmtlab.core.dynamics.RandomFeatureFlowBenchmark}). Prints, for the non-monotone example and a noisy
+ * model, the DMFT error against the resolvent and its run time per grid size (best of three runs), plain and
+ * extrapolated, and the time of the resolvent and of the simulation.
+ */
+public final class RandomFeatureFlowBenchmark {
+    private RandomFeatureFlowBenchmark() {
+    }
+
+    public static void main(final String[] args) throws CancelledException {
+        final double tMax = args.length > 0 ? Double.parseDouble(args[0]) : 8;
+        final int maxSteps = args.length > 1 ? Integer.parseInt(args[1]) : 800;
+        for (RandomFeatureFlow model : new RandomFeatureFlow[] {NonMonotoneTestLoss.EXAMPLE,
+            new RandomFeatureFlow(1.5, 0.7, 0.3)}) {
+            System.out.printf(Locale.ROOT, "%s, lambda_+ = %.3f, t_max = %.1f%n", model, model.spectrum().upperEdge(), tMax);
+            long t0 = System.nanoTime();
+            final RandomFeatureFlowResolvent resolvent = new RandomFeatureFlowResolvent(model, tMax);
+            final double build = (System.nanoTime() - t0) / 1e6;
+            t0 = System.nanoTime();
+            final double[] times = new double[201];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = tMax * i / (times.length - 1);
+            }
+            resolvent.losses(times);
+            System.out.printf(Locale.ROOT, "  resolvent: %d nodes, build %.0f ms, 201 times %.0f ms%n", resolvent.nodes(),
+                build, (System.nanoTime() - t0) / 1e6);
+            final RandomFeatureFlowDmft dmft = new RandomFeatureFlowDmft(model);
+            for (int steps = 50; steps <= maxSteps; steps *= 2) {
+                DmftSolution plain = null;
+                double plainMs = Double.POSITIVE_INFINITY;
+                for (int rep = 0; rep < 3; rep++) {
+                    t0 = System.nanoTime();
+                    plain = dmft.solve(tMax, steps, Progress.NONE);
+                    plainMs = Math.min(plainMs, (System.nanoTime() - t0) / 1e6);
+                }
+                String extrapolated = "";
+                if (2 * steps <= maxSteps) {
+                    DmftSolution x = null;
+                    double ms = Double.POSITIVE_INFINITY;
+                    for (int rep = 0; rep < 3; rep++) {
+                        t0 = System.nanoTime();
+                        x = dmft.solveExtrapolated(tMax, steps, Progress.NONE);
+                        ms = Math.min(ms, (System.nanoTime() - t0) / 1e6);
+                    }
+                    extrapolated = String.format(Locale.ROOT, " | extrapolated error %.2e (estimate %.2e) %.0f ms",
+                        maxError(x, resolvent), maxEstimate(x), ms);
+                }
+                System.out.printf(Locale.ROOT, "  steps %5d h = %.4f h lambda_+ = %.3f: plain error %.2e %.0f ms%s%n", steps,
+                    tMax / steps, tMax / steps * model.spectrum().upperEdge(), maxError(plain, resolvent), plainMs,
+                    extrapolated);
+            }
+            for (int d : new int[] {200, 400, 800}) {
+                t0 = System.nanoTime();
+                new RandomFeatureFlowSimulation(model, d).simulate(times, 4, 1, Progress.NONE);
+                System.out.printf(Locale.ROOT, "  simulation D = %d: %.0f ms per trial (201 times)%n", d,
+                    (System.nanoTime() - t0) / 4e6);
+            }
+        }
+    }
+
+    private static double maxError(final DmftSolution s, final RandomFeatureFlowResolvent r) {
+        double e = 0;
+        for (int i = 0; i < s.times().length; i++) {
+            e = Math.max(e, Math.abs(s.train()[i] - r.trainLoss(s.times()[i])));
+            e = Math.max(e, Math.abs(s.test()[i] - r.testLoss(s.times()[i])));
+        }
+        return e;
+    }
+
+    private static double maxEstimate(final DmftSolution s) {
+        double e = 0;
+        for (int i = 0; i < s.times().length; i++) {
+            e = Math.max(e, Math.max(s.trainErrorEstimate()[i], s.testErrorEstimate()[i]));
+        }
+        return e;
+    }
+}

@@ -1,0 +1,209 @@
+package org.rmtlab.core.resolvent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+import org.rmtlab.core.spectrum.PopulationSpectrum;
+import org.rmtlab.core.util.CancelledException;
+import org.rmtlab.core.util.Progress;
+import org.rmtlab.core.util.Rng;
+
+class LinearRidgeRiskTest {
+    private static final double SIGNAL = 1;
+    private static final double NOISE = 0.5;
+
+    @Test
+    void ridgelessLimitsAreTheClosedForms() {
+        final double s2 = NOISE * NOISE;
+        for (double c : new double[] {0.3, 0.5, 2, 4}) {
+            final double bias = c < 1 ? 0 : SIGNAL * (1 - 1 / c);
+            final double variance = c < 1 ? s2 * c / (1 - c) : s2 / (c - 1);
+            for (LinearRidgeRisk risk : new LinearRidgeRisk[] {LinearRidgeRisk.isotropic(c, SIGNAL, NOISE),
+                LinearRidgeRisk.of(PopulationSpectrum.identity(), c, SIGNAL, NOISE)}) {
+                final LinearRidgeRisk.Risk r = risk.at(0);
+                assertEquals(bias, r.bias(), 1e-13, "ridgeless bias, c = " + c);
+                assertEquals(variance, r.variance(), 1e-13, "ridgeless variance, c = " + c);
+                // lambda -> 0+ is continuous: B, V move by O(lambda) (O(lambda^2) for the bias at c < 1)
+                final LinearRidgeRisk.Risk near = risk.at(1e-9);
+                assertEquals(bias, near.bias(), 1e-8, "bias at lambda = 1e-9, c = " + c);
+                assertEquals(variance, near.variance(), 1e-8, "variance at lambda = 1e-9, c = " + c);
+            }
+        }
+        assertEquals(Double.POSITIVE_INFINITY, LinearRidgeRisk.isotropic(1, SIGNAL, NOISE).at(0).variance());
+        assertEquals(Double.POSITIVE_INFINITY,
+            LinearRidgeRisk.of(PopulationSpectrum.identity(), 1, SIGNAL, NOISE).at(0).variance());
+    }
+
+    @Test
+    void generalCovarianceWithIdentityIsTheIsotropicClosedForm() {
+        for (double c : new double[] {0.3, 1, 2.5}) {
+            final LinearRidgeRisk iso = LinearRidgeRisk.isotropic(c, SIGNAL, NOISE);
+            final LinearRidgeRisk gen = LinearRidgeRisk.of(PopulationSpectrum.identity(), c, SIGNAL, NOISE);
+            for (double lambda : new double[] {1e-4, 0.01, 0.3, 1, 10, 1e3}) {
+                final LinearRidgeRisk.Risk a = iso.at(lambda);
+                final LinearRidgeRisk.Risk b = gen.at(lambda);
+                assertEquals(a.bias(), b.bias(), 1e-11 * (1e-3 + a.bias()), "bias, c = " + c + ", lambda = " + lambda);
+                assertEquals(a.variance(), b.variance(), 1e-11 * (1e-3 + a.variance()), "variance, c = " + c);
+            }
+        }
+    }
+
+    @Test
+    void olsVarianceDoesNotDependOnSigmaAndLargePenaltiesKeepOnlyTheSignal() {
+        // HMRT Thm 1: for c < 1 the least-squares risk is s^2 c/(1 - c) whatever Sigma; as lambda -> inf the
+        // estimate vanishes and the risk is ||beta*||_Sigma^2 = r^2 tr(Sigma)/p
+        final PopulationSpectrum h = PopulationSpectrum.twoPoint(1, 4, 0.3);
+        final LinearRidgeRisk under = LinearRidgeRisk.of(h, 0.4, SIGNAL, NOISE);
+        assertEquals(0, under.at(0).bias(), 1e-13);
+        assertEquals(NOISE * NOISE * 0.4 / 0.6, under.at(0).variance(), 1e-13);
+        for (double c : new double[] {0.4, 3}) {
+            final LinearRidgeRisk.Risk far = LinearRidgeRisk.of(h, c, SIGNAL, NOISE).at(1e7);
+            assertEquals(SIGNAL * h.mean(), far.bias(), 1e-5, "bias at lambda -> inf, c = " + c);
+            assertEquals(0, far.variance(), 1e-10, "variance at lambda -> inf, c = " + c);
+        }
+    }
+
+    @Test
+    void riskIsSmallestAtTheBayesPenalty() {
+        // Dobriban and Wager (2018): lambda* = s^2 c / r^2 for any Sigma, so dR/dlambda = 0 there
+        for (PopulationSpectrum h : new PopulationSpectrum[] {PopulationSpectrum.identity(),
+            PopulationSpectrum.twoPoint(1, 4, 0.3)}) {
+            for (double c : new double[] {0.5, 2}) {
+                final LinearRidgeRisk risk = LinearRidgeRisk.of(h, c, SIGNAL, NOISE);
+                final double best = risk.optimalLambda();
+                assertEquals(NOISE * NOISE * c / SIGNAL, best, 1e-15);
+                final double r0 = risk.at(best).total();
+                final double slope = (risk.at(best * 1.001).total() - risk.at(best * 0.999).total()) / (0.002 * best);
+                assertEquals(0, slope, 1e-6, "dR/dlambda at lambda*, c = " + c + ", " + h);
+                assertTrue(risk.at(best * 1.3).total() > r0 && risk.at(best / 1.3).total() > r0, "minimum at lambda*");
+            }
+        }
+    }
+
+    /**
+     * Theory vs simulation. Tolerance: 4 standard errors of the mean over trials plus the finite-size
+     * correction of the deterministic equivalents, O(1/n) relative; e.g. the exact ridgeless variances
+     * s^2 p/(n - p - 1) (c < 1) and s^2 n/(p - n - 1) (c > 1) differ from the limits by 1/(n |1 - c|) relative,
+     * 2/n at c = 1/2 and 1/n at c = 2; we allow 3/n.
+     */
+    private static void assertMatches(final LinearRidgeRisk theory, final List<LinearRidgeSimulation.Point> sim,
+        final int n, final String where) {
+        for (LinearRidgeSimulation.Point s : sim) {
+            final LinearRidgeRisk.Risk r = theory.at(s.lambda());
+            final String at = where + ", lambda = " + s.lambda();
+            assertEquals(r.bias(), s.bias(), 4 * s.biasError() + 3.0 / n * r.bias() + 1e-12, "bias, " + at);
+            assertEquals(r.variance(), s.variance(), 4 * s.varianceError() + 3.0 / n * r.variance(), "variance, " + at);
+            assertEquals(r.total(), s.risk(), 4 * s.riskError() + 3.0 / n * r.total(), "risk, " + at);
+        }
+    }
+
+    @Test
+    void theoryMatchesSimulationInBothRegimes() throws CancelledException {
+        final double[] lambdas = {0, 0.05, 0.5, 2};
+        final int n = 200;
+        final int trials = 10;
+        final PopulationSpectrum iso = PopulationSpectrum.identity();
+        assertMatches(LinearRidgeRisk.isotropic(0.5, SIGNAL, NOISE),
+            new LinearRidgeSimulation(iso, n, 100, SIGNAL, NOISE).run(lambdas, trials, 1, Progress.NONE), n, "c = 0.5");
+        assertMatches(LinearRidgeRisk.isotropic(2, SIGNAL, NOISE),
+            new LinearRidgeSimulation(iso, n, 400, SIGNAL, NOISE).run(lambdas, trials, 2, Progress.NONE), n, "c = 2");
+        final PopulationSpectrum h = PopulationSpectrum.twoPoint(1, 4, 0.5);
+        assertMatches(LinearRidgeRisk.of(h, 2, SIGNAL, NOISE),
+            new LinearRidgeSimulation(h, n, 400, SIGNAL, NOISE).run(lambdas, trials, 3, Progress.NONE), n,
+            "two-point, c = 2");
+        assertMatches(LinearRidgeRisk.of(h, 0.5, SIGNAL, NOISE),
+            new LinearRidgeSimulation(h, n, 100, SIGNAL, NOISE).run(lambdas, trials, 4, Progress.NONE), n,
+            "two-point, c = 0.5");
+    }
+
+    @Test
+    void simulationIsReproducibleAndItsRiskIsTheSum() throws CancelledException {
+        final LinearRidgeSimulation sim = new LinearRidgeSimulation(PopulationSpectrum.identity(), 40, 60, SIGNAL, NOISE);
+        final List<LinearRidgeSimulation.Point> a = sim.run(new double[] {0, 1}, 3, 9, Progress.NONE);
+        final List<LinearRidgeSimulation.Point> b = sim.run(new double[] {0, 1}, 3, 9, Progress.NONE);
+        assertEquals(a, b, "same seed, same result");
+        for (LinearRidgeSimulation.Point p : a) {
+            assertEquals(p.bias() + p.variance(), p.risk(), 1e-14);
+        }
+    }
+
+    @Test
+    void spectralShortcutEqualsTheDirectFormulas() {
+        // bias = lambda^2 b^T Q Sigma Q b, variance = (s^2/n) tr(Sigma Q S Q) with explicit inverses; at
+        // lambda = 0 the minimum-norm solution X (X^T X)^{-1} y when p > n, (X X^T)^{-1} X y when p < n
+        final Rng rng = new Rng(5);
+        for (int[] size : new int[][] {{12, 20}, {20, 12}}) {
+            final int p = size[0];
+            final int n = size[1];
+            final double[] tau = new double[p];
+            final double[] beta = new double[p];
+            final DMatrixRMaj x = new DMatrixRMaj(p, n);
+            for (int i = 0; i < p; i++) {
+                tau[i] = 0.5 + i % 3;
+                beta[i] = rng.gaussian();
+                for (int j = 0; j < n; j++) {
+                    x.set(i, j, Math.sqrt(tau[i]) * rng.gaussian());
+                }
+            }
+            final double[] lambdas = {0, 0.3};
+            final double[][] fast = LinearRidgeSimulation.conditionalRisk(x, beta, tau, NOISE, lambdas);
+            for (int l = 0; l < lambdas.length; l++) {
+                // A maps y to the estimate: beta_hat = A y, so bias = ||(A X^T - I) beta||_Sigma^2 and
+                // variance = s^2 tr(A^T Sigma A)
+                final DMatrixRMaj a;
+                if (lambdas[l] > 0) {
+                    final DMatrixRMaj s = new DMatrixRMaj(p, p);
+                    CommonOps_DDRM.multTransB(1.0 / n, x, x, s);
+                    for (int i = 0; i < p; i++) {
+                        s.add(i, i, lambdas[l]);
+                    }
+                    CommonOps_DDRM.invert(s);
+                    a = new DMatrixRMaj(p, n);
+                    CommonOps_DDRM.mult(1.0 / n, s, x, a);
+                } else {
+                    a = new DMatrixRMaj(p, n);
+                    CommonOps_DDRM.pinv(CommonOps_DDRM.transpose(x, null), a);
+                }
+                final DMatrixRMaj ax = new DMatrixRMaj(p, p);
+                CommonOps_DDRM.multTransB(a, x, ax);
+                double bias = 0;
+                for (int i = 0; i < p; i++) {
+                    double u = -beta[i];
+                    for (int k = 0; k < p; k++) {
+                        u += ax.get(i, k) * beta[k];
+                    }
+                    bias += tau[i] * u * u;
+                }
+                double variance = 0;
+                for (int i = 0; i < p; i++) {
+                    for (int j = 0; j < n; j++) {
+                        variance += tau[i] * a.get(i, j) * a.get(i, j);
+                    }
+                }
+                variance *= NOISE * NOISE;
+                final String at = p + " x " + n + ", lambda = " + lambdas[l];
+                assertEquals(bias, fast[0][l], 1e-10 * (1 + bias), "bias, " + at);
+                assertEquals(variance, fast[1][l], 1e-10 * (1 + variance), "variance, " + at);
+            }
+        }
+    }
+
+    @Test
+    void badInputIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> LinearRidgeRisk.isotropic(0.5, 1, 1).at(-1));
+        assertThrows(IllegalArgumentException.class, () -> LinearRidgeRisk.isotropic(0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> LinearRidgeRisk.isotropic(0.5, Double.NaN, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LinearRidgeSimulation(PopulationSpectrum.identity(), 0,
+            10, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LinearRidgeSimulation(PopulationSpectrum.identity(), 10,
+            10, 1, 1).run(new double[] {-1}, 2, 1, Progress.NONE));
+        assertThrows(IllegalArgumentException.class, () -> PopulationSpectrum.parse("two-point:1:x:0.5"));
+        assertThrows(IllegalArgumentException.class, () -> PopulationSpectrum.of(1, -2));
+    }
+}
