@@ -1,6 +1,7 @@
 package org.rmtlab.core.cli;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.chart.Figures;
@@ -60,9 +61,11 @@ final class GmmOverfittingDemo extends DynamicsDemo {
     Figure figure(final LearningCurves theory, final LearningCurves sim) {
         final String test = GaussianMixtureDynamics.TEST_ERROR;
         final String train = GaussianMixtureDynamics.TRAIN_ERROR;
+        final double best = theory.scalar("tau_star");
         return Figures.learningCurves(theory.times(), theory.curve(train).values(), theory.curve(test).values(),
-            measured(sim, train), measured(sim, test), theory.scalar("tau_star")).toBuilder()
+            measured(sim, train), measured(sim, test), Double.NaN).toBuilder()
             .title("Classification dynamics with overfitting (Liao & Couillet 2018)")
-            .xLabel("effective training time \u03C4 = \u03B1t").yLabel("misclassification rate").build();
+            .xLabel("effective training time \u03C4 = \u03B1t").yLabel("misclassification rate")
+            .markX(best, String.format(Locale.ROOT, "early-stopping optimum \u03C4* = %.3g", best)).build();
     }
 }
