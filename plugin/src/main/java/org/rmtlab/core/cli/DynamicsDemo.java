@@ -29,6 +29,7 @@ import org.rmtlab.core.util.Progress;
 abstract class DynamicsDemo implements DemoCase {
     /** The seed of every dynamics case, the default seed of {@code rmtlab dynamics}. */
     static final long SEED = 42;
+    /** At most this many scored points per curve (see the class comment). */
     static final int SCORED_PER_CURVE = 20;
 
     private final String name;
