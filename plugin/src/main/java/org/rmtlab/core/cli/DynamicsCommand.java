@@ -131,13 +131,21 @@ final class DynamicsCommand implements Command {
             return 0;
         }
         final LearningCurves sim = trials == 0 ? null : model.simulate(times, trials, seed, Progress.NONE);
-        final GradientMethod method = a.has(GradientDynamicsOptions.METHOD) ? GradientDynamicsOptions.method(a) : null;
-        write(out, stdout, theory, sim, method instanceof GradientMethod.Descent d ? d : null);
+        write(out, stdout, a, theory, sim);
         return 0;
     }
 
-    private static void write(final String out, final PrintStream stdout, final LearningCurves theory,
-        final LearningCurves sim, final GradientMethod.Descent descent) throws IOException {
+    /**
+     * Writes the curves as described in the class comment; also used by {@code rmtlab demo}.
+     *
+     * @param out CSV file, or {@code null} for {@code stdout}
+     * @param a the model's options (a {@code step} column follows the time for gradient descent)
+     * @param sim the simulation, or {@code null} for theory only
+     */
+    static void write(final String out, final PrintStream stdout, final Args a, final LearningCurves theory,
+        final LearningCurves sim) throws IOException {
+        final GradientMethod method = a.has(GradientDynamicsOptions.METHOD) ? GradientDynamicsOptions.method(a) : null;
+        final GradientMethod.Descent descent = method instanceof GradientMethod.Descent d ? d : null;
         final List<String> header = new ArrayList<>();
         header.add(theory.timeName());
         if (descent != null) {
@@ -175,7 +183,8 @@ final class DynamicsCommand implements Command {
         }
     }
 
-    private static DynamicsModelOptions find(final String id) {
+    /** @throws IllegalArgumentException listing the models when there is none with this id */
+    static DynamicsModelOptions find(final String id) {
         for (DynamicsModelOptions m : MODELS) {
             if (m.id().equalsIgnoreCase(id.trim())) {
                 return m;
