@@ -19,9 +19,11 @@ import org.knime.core.node.InvalidSettingsException;
 /**
  * Reads numeric columns of the input table into the core's layout: a k x n matrix whose columns are the table's
  * rows (the samples), or, for one column, its values. Kept deliberately small and apart from the node: the shared
- * table reader of {@code org.rmtlab.knime.common} (NumericMatrixReader, same contract: {@code of} in configure,
- * {@code read} in execute, missing/NaN/infinite cells reported with row and column or the row skipped) replaces
- * it once both are on one branch.
+ * table reader of {@code org.rmtlab.knime.common} (NumericMatrixReader and its TableMatrix, on another branch)
+ * replaces it once both are merged. The contract is the same, with the same names: {@code of} in configure,
+ * {@code read} in execute, {@link #p()}, {@link Read#feature(int)}, {@link Read#skipped()},
+ * {@link Read#skipWarning()}; missing, NaN and infinite cells are reported with row and column, or the row is
+ * skipped.
  */
 final class SpectrumInput {
     static final String SKIP_OPTION = "Skip rows with missing values";
@@ -81,8 +83,8 @@ final class SpectrumInput {
         return names;
     }
 
-    /** Number of columns read: the rows of the matrix. */
-    int width() {
+    /** Number of columns read: the rows p of the matrix. */
+    int p() {
         return index.length;
     }
 
@@ -91,18 +93,19 @@ final class SpectrumInput {
      *
      * @param x k x n, one column per kept row
      * @param skipped 0-based indices of the skipped table rows
+     * @param rows number of rows of the table, skipped ones included
      * @param firstSkipped where the first skipped row's problem was, or null
      */
-    record Read(DMatrixRMaj x, BitSet skipped, String firstSkipped) {
-        /** Values of column {@code i} over the kept rows. */
-        double[] column(final int i) {
+    record Read(DMatrixRMaj x, BitSet skipped, long rows, String firstSkipped) {
+        /** Values of the column read i over the kept rows (row i of x). */
+        double[] feature(final int i) {
             final double[] v = new double[x.numCols];
             System.arraycopy(x.data, i * x.numCols, v, 0, v.length);
             return v;
         }
 
         /** A warning for the user when rows were skipped, else null. */
-        String warning(final long rows) {
+        String skipWarning() {
             return skipped.isEmpty() ? null : "Skipped " + skipped.cardinality() + " of " + rows
                 + " rows with missing, NaN or infinite values (the first: " + firstSkipped + ").";
         }
@@ -156,7 +159,7 @@ final class SpectrumInput {
             }
         }
         fill.setProgress(1, "read " + rows + " rows");
-        return new Read(x, skipped, first);
+        return new Read(x, skipped, rows, first);
     }
 
     /** The key of the kept row with 0-based index {@code kept} (for messages about a value read). */

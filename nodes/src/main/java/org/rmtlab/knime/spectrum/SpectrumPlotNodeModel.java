@@ -87,8 +87,8 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
                 SpectrumInput.of(spec, settings.dataColumns(spec), "data", prm.skipMissing());
             if (prm.features() != null) {
                 CoreCall.settings(() -> {
-                    Memory.require("the " + prm.features().count() + " x " + reader.width()
-                        + " random weight matrix W", Memory.doubles(prm.features().count(), reader.width(), 1));
+                    Memory.require("the " + prm.features().count() + " x " + reader.p()
+                        + " random weight matrix W", Memory.doubles(prm.features().count(), reader.p(), 1));
                     return null;
                 });
             }
@@ -117,9 +117,9 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
         final LawInput in;
         final String warning;
         if (prm.input() == InputMode.DATA_COLUMNS) {
-            requireMemory(prm, reader.width(), table.size());
+            requireMemory(prm, reader.p(), table.size());
             final SpectrumInput.Read read = reader.read(table, exec.createSubProgress(0.15));
-            warning = read.warning(table.size());
+            warning = read.skipWarning();
             final DMatrixRMaj x = read.x();
             final ExecutionMonitor mapping = exec.createSubProgress(0.1);
             mapping.checkCanceled();
@@ -136,8 +136,8 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
             in = new LawInput(spectrum, variance, prm.population(), x, prm.features());
         } else {
             final SpectrumInput.Read read = reader.read(table, exec.createSubProgress(0.1));
-            warning = read.warning(table.size());
-            final double[] values = read.column(0);
+            warning = read.skipWarning();
+            final double[] values = read.feature(0);
             requireEigenvalues(values, table, read, prm.eigenvalueColumn());
             in = new LawInput(eigenvalueSpectrum(prm, values), variance, prm.population(), null, null);
         }
