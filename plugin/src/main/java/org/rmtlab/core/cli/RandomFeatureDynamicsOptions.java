@@ -32,7 +32,8 @@ final class RandomFeatureDynamicsOptions implements DynamicsModelOptions {
         return List.of(
             Option.of("times", "0.01:100:60", "time grid FROM:TO:COUNT, log-spaced, flow time t of da/dt = -D dL/da"),
             Option.of("psi-n", String.valueOf(NonMonotoneTestLoss.EXAMPLE.psiN()), "features per input dimension N/D"),
-            Option.of("psi-p", String.valueOf(NonMonotoneTestLoss.EXAMPLE.psiP()), "training samples per input dimension P/D"),
+            Option.of("psi-p", String.valueOf(NonMonotoneTestLoss.EXAMPLE.psiP()),
+                "training samples per input dimension P/D"),
             Option.of("noise", "0", "label-noise standard deviation"),
             Option.of("dimension", "400", "input dimension D of the simulation (N = psiN D, P = psiP D)"),
             Option.of("engine", RandomFeatureDynamics.Engine.RESOLVENT.id(), "theory engine: resolvent (contour "

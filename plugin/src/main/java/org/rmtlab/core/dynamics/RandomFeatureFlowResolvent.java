@@ -146,7 +146,8 @@ public final class RandomFeatureFlowResolvent {
             test[i] = testLoss(grid[i]);
         }
         return new LearningCurves(RandomFeatureDynamics.ID, RandomFeatureDynamics.TIME, grid,
-            List.of(Curve.theory(RandomFeatureDynamics.TRAIN_LOSS, train), Curve.theory(RandomFeatureDynamics.TEST_RISK, test)));
+            List.of(Curve.theory(RandomFeatureDynamics.TRAIN_LOSS, train),
+                Curve.theory(RandomFeatureDynamics.TEST_RISK, test)));
     }
 
     /** test(t) = ||Delta(t)||^2/D, noise-free target (see {@link RandomFeatureFlow}). */

@@ -1,6 +1,5 @@
 package org.rmtlab.core.dynamics;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,8 +74,7 @@ class RandomFeatureFlowSimulationTest {
         final double[] times = {0, 1, 3};
         final LearningCurves a = sim.simulate(times, 3, 5, Progress.NONE);
         final LearningCurves b = sim.simulate(times, 3, 5, Progress.NONE);
-        assertArrayEquals(a.curve(RandomFeatureDynamics.TEST_RISK).values(), b.curve(RandomFeatureDynamics.TEST_RISK).values(), 0);
-        assertArrayEquals(a.curve(RandomFeatureDynamics.TRAIN_LOSS).stderr(), b.curve(RandomFeatureDynamics.TRAIN_LOSS).stderr(), 0);
+        assertEquals(a, b);
         assertTrue(a.curve(RandomFeatureDynamics.TEST_RISK).stderr(1) > 0, "independent trials must differ");
         final LearningCurves single = sim.simulate(times, 1, 5, Progress.NONE);
         assertTrue(Double.isNaN(single.curve(RandomFeatureDynamics.TEST_RISK).stderr(0)));
