@@ -133,13 +133,13 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
             mapping.setProgress(1);
             final EmpiricalSpectrum spectrum = CoreCall.execute(() -> SpectrumAnalysis.spectrum(f, prm.side(),
                 prm.subtractMeans(), new ExecProgress(exec.createSubProgress(0.55))));
-            in = new LawInput(spectrum, variance, prm.population(), x, prm.features());
+            in = new LawInput(spectrum, variance, prm.population(), x, prm.features(), prm.subtractMeans());
         } else {
             final SpectrumInput.Read read = reader.read(table, exec.createSubProgress(0.1));
             warning = read.skipWarning();
             final double[] values = read.feature(0);
             requireEigenvalues(values, table, read, prm.eigenvalueColumn());
-            in = new LawInput(eigenvalueSpectrum(prm, values), variance, prm.population(), null, null);
+            in = new LawInput(eigenvalueSpectrum(prm, values), variance, prm.population(), null, null, false);
         }
         final SpectrumAnalysis.Result r = CoreCall.execute(() -> SpectrumAnalysis.analyse(in, prm.overlay(),
             prm.margin(), prm.bins(), prm.logX(), prm.logY(), new ExecProgress(exec.createSubProgress(0.15))));
