@@ -1,6 +1,8 @@
 /**
  * Adapters shared by the RMT Lab nodes: KNIME's execution monitor as the core's
- * {@link org.rmtlab.core.util.Progress}, core errors as KNIME exceptions, and matrices to tables.
+ * {@link org.rmtlab.core.util.Progress}, core errors as KNIME exceptions, tables to matrices
+ * ({@link org.rmtlab.knime.common.NumericMatrixReader}: numeric columns as the core's p x n matrix X
+ * with samples as columns, plus an optional target) and matrices to tables.
  * No mathematics lives here.
  */
 package org.rmtlab.knime.common;

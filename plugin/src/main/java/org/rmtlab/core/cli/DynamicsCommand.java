@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rmtlab.core.dynamics.Curve;
+import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.LearningCurves;
@@ -39,8 +40,8 @@ final class DynamicsCommand implements Command {
 
     private static final List<Option> COMMON = List.of(
         Option.of("model", MODELS.get(0).id(), "the model: " + models()),
-        Option.of("trials", "5", "Monte-Carlo trials (0: theory only)"),
-        Option.of("seed", "42", "random seed"),
+        Option.of("trials", DynamicsDefaults.TRIALS, "Monte-Carlo trials (0: theory only)"),
+        Option.of("seed", DynamicsDefaults.SEED, "random seed"),
         Option.flag("summary", "write the time-independent numbers (quantity,value) instead of the curves: the "
             + "theory's, then with --trials > 0 the simulation's"),
         Option.of("out", null, "CSV file (default: standard output)"));
