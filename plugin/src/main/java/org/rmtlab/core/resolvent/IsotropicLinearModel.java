@@ -85,6 +85,14 @@ public record IsotropicLinearModel(double featureVariance, double signal, double
         return LinearRidgeRisk.isotropic(ratio, signal, noise);
     }
 
+    /**
+     * The penalty that minimises the test error at c = p/n, in the units of the data: v times
+     * {@link LinearRidgeRisk#optimalLambda()}, that is s^2 c v / tau^2 (infinite without signal).
+     */
+    public double optimalPenalty(final double ratio) {
+        return risk(ratio).optimalLambda() * featureVariance;
+    }
+
     /** lambda / v: the penalty of the unit-variance model that has the risk of penalty lambda on this data. */
     public double unitPenalty(final double lambda) {
         return lambda / featureVariance;

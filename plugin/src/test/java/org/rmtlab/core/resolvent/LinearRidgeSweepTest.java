@@ -183,6 +183,26 @@ class LinearRidgeSweepTest {
         }
     }
 
+    /**
+     * The optimal penalty in data units is s^2 c v / tau^2, and it is where the sweep's theoretical test error is
+     * smallest (a local check of the minimum on a +-20% grid around it).
+     */
+    @Test
+    void optimalPenaltyIsInDataUnits() throws CancelledException {
+        final IsotropicLinearModel m = new IsotropicLinearModel(V, TAU2, S);
+        assertEquals(S * S * 2 * V / TAU2, m.optimalPenalty(2), 1e-15);
+        final Rng rng = new Rng(5);
+        final Object[] d = draw(60, 30, beta(60, rng), rng);
+        final DMatrixRMaj x = (DMatrixRMaj) d[0];
+        final double best = new IsotropicLinearModel(IsotropicLinearModel.featureVariance(x), TAU2, S).optimalPenalty(
+            2);
+        final List<LinearRidgeSweep.Point> pts = LinearRidgeSweep.run(x, (double[]) d[1], null, null,
+            new double[] {best / 1.2, best, best * 1.2}, TAU2, S, Progress.NONE).points();
+        assertTrue(pts.get(1).testTheory() < pts.get(0).testTheory() && pts.get(1).testTheory() < pts.get(2)
+            .testTheory(), "minimum at the optimal penalty");
+        assertTrue(Double.isNaN(pts.get(1).testFit()), "no test set, no fitted test error");
+    }
+
     @Test
     void constantFeaturesAreRefused() {
         final DMatrixRMaj x = new DMatrixRMaj(3, 10);
