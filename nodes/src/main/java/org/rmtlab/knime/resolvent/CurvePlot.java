@@ -115,8 +115,8 @@ final class CurvePlot {
         final double c = train.p() / (double) train.n();
         b.title("Linear ridge regression: risk against \u03B3")
             .subtitle(sizes(train, test) + ", c = p/n = " + number(c) + "; "
-                + (result.estimated() ? "estimated" : "given") + " signal variance \u03C4\u00B2 = "
-                + number(model.signal()) + ", noise s = " + number(model.noise()));
+                + "signal variance \u03C4\u00B2 = " + number(model.signal()) + ", noise s = " + number(model.noise())
+                + " (" + source(result.source()) + ")");
         final double best = model.optimalPenalty(c);
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
@@ -133,6 +133,14 @@ final class CurvePlot {
             + "variance v = " + number(model.featureVariance()) + "; points: ridge (with intercept) fitted on the "
             + "table");
         return b.build();
+    }
+
+    private static String source(final LinearRidgeSweep.Source source) {
+        return switch (source) {
+            case GIVEN -> "given";
+            case LEAST_SQUARES -> "estimated by least squares";
+            case MOMENTS -> "estimated by Dicker's moments";
+        };
     }
 
     private static String sizes(final TableMatrix train, final TableMatrix test) {

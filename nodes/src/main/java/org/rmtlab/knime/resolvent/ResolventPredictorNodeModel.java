@@ -89,7 +89,9 @@ final class ResolventPredictorNodeModel extends NodeModel implements ChartSource
     }
 
     /**
-     * Checks the columns: the same features (chosen on the training table) and target in both tables.
+     * Checks the columns: the same features (chosen on the training table) and target in both tables. The target
+     * is never a feature, even when the column filter includes it (as a filter that includes every numeric column
+     * does), like in KNIME's learner nodes.
      *
      * @param test the test table's spec, or {@code null} without one
      */
@@ -99,7 +101,8 @@ final class ResolventPredictorNodeModel extends NodeModel implements ChartSource
             throw new InvalidSettingsException("No target column is chosen. Choose the numeric column to predict in "
                 + "the dialog.");
         }
-        final List<String> features = settings.featureColumns(train);
+        final List<String> features = new ArrayList<>(settings.featureColumns(train));
+        features.remove(target);
         final boolean skip = settings.skipMissing.getBooleanValue();
         final NumericMatrixReader trainReader = NumericMatrixReader.of(train, TRAIN_TABLE, features, target, skip);
         return new Readers(trainReader, test == null ? null

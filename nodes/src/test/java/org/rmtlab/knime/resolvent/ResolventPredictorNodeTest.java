@@ -21,10 +21,12 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
@@ -35,6 +37,7 @@ import org.knime.core.node.port.image.ImagePortObject;
 import org.rmtlab.core.data.DataGenerator;
 import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
+import org.rmtlab.core.data.Dataset;
 import org.rmtlab.core.data.GeneratedData;
 import org.rmtlab.core.data.Scale;
 import org.rmtlab.core.kernel.Activations;
@@ -43,6 +46,7 @@ import org.rmtlab.core.resolvent.DoubleDescentPoint;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
 import org.rmtlab.core.resolvent.LinearRidgeSweep;
 import org.rmtlab.core.util.Progress;
+import org.rmtlab.core.util.Rng;
 import org.rmtlab.knime.common.ChartOutput;
 import org.rmtlab.knime.common.SampleTables;
 import org.rmtlab.stub.testing.NodeHarness;
@@ -67,7 +71,7 @@ class ResolventPredictorNodeTest {
     }
 
     /** A sample set as the Data Generator node writes it: x1..xp, y, class. */
-    private static BufferedDataTable table(final org.rmtlab.core.data.Dataset set) {
+    private static BufferedDataTable table(final Dataset set) {
         final List<Object[]> rows = new ArrayList<>();
         for (int j = 0; j < set.n(); j++) {
             final Object[] row = new Object[set.p() + 2];
@@ -190,6 +194,58 @@ class ResolventPredictorNodeTest {
         return values[best];
     }
 
+    /**
+     * Any numeric table: integer and double feature columns with other names, a text column (not numeric, so
+     * not a feature), the target chosen by name. The curves are the core's on the matrix of those columns.
+     */
+    @Test
+    void anyNumericTableWorks() throws Exception {
+        final DataTableSpec spec = Tables.spec("rooms", IntCell.TYPE, "area", DoubleCell.TYPE, "city", StringCell.TYPE,
+            "price", DoubleCell.TYPE);
+        final Rng rng = new Rng(3);
+        final int n = 60;
+        final List<Object[]> rows = new ArrayList<>();
+        final DMatrixRMaj x = new DMatrixRMaj(2, n);
+        final double[] y = new double[n];
+        for (int j = 0; j < n; j++) {
+            final int rooms = 1 + rng.nextInt(5);
+            final double area = 0.3 * rooms + 0.1 * rng.gaussian();
+            x.set(0, j, rooms);
+            x.set(1, j, area);
+            y[j] = 0.5 * area + 0.05 * rng.gaussian();
+            rows.add(new Object[] {rooms, area, "c" + (j % 3), y[j]});
+        }
+        final NodeHarness<ResolventPredictorNodeModel> node = node(smallSweep(ResolventPredictorSettings.KEY_TARGET,
+            "price", ResolventPredictorSettings.KEY_ACTIVATION, "erf"));
+        node.execute(Tables.table(spec, rows.toArray(new Object[0][])), null);
+        final List<DoubleDescentPoint> core = DoubleDescent.run(new DoubleDescentSpec(Activations.byId("erf"),
+            new double[] {0.25, 0.5, 1, 2, 4}, new double[] {1e-3, 0.1}, 3, 5, 0), x, y, null, null, Progress.NONE);
+        assertRows(core, node.table(0));
+    }
+
+    /** A target among the filter's columns is left out of the features: the run equals one without it. */
+    @Test
+    void targetIsNeverAFeature() throws Exception {
+        final GeneratedData d = data(DataModel.MIXTURE, 40, 40, 3, "linear");
+        final NodeHarness<ResolventPredictorNodeModel> node = node(smallSweep(ResolventPredictorSettings.KEY_TARGET,
+            "x2"));
+        node.execute(table(d.train()), table(d.test()));
+        final DMatrixRMaj x = new DMatrixRMaj(2, 40);
+        final DMatrixRMaj xt = new DMatrixRMaj(2, 40);
+        final double[] y = new double[40];
+        final double[] yt = new double[40];
+        for (int j = 0; j < 40; j++) {
+            x.set(0, j, d.train().x().get(0, j));
+            x.set(1, j, d.train().x().get(2, j));
+            y[j] = d.train().x().get(1, j);
+            xt.set(0, j, d.test().x().get(0, j));
+            xt.set(1, j, d.test().x().get(2, j));
+            yt[j] = d.test().x().get(1, j);
+        }
+        assertRows(DoubleDescent.run(new DoubleDescentSpec(Activations.byId("relu"), new double[] {0.25, 0.5, 1, 2, 4},
+            new double[] {1e-3, 0.1}, 3, 5, 0), x, y, xt, yt, Progress.NONE), node.table(0));
+    }
+
     /** Without a test table: training columns as the core's (no test set), test columns missing, a warning. */
     @Test
     void optionalTestTableAbsent() throws Exception {
@@ -217,8 +273,6 @@ class ResolventPredictorNodeTest {
         assertRefused("has no column 'z'", new Object[] {ResolventPredictorSettings.KEY_TARGET, "z"}, gen, null);
         assertRefused("not numbers", new Object[] {ResolventPredictorSettings.KEY_TARGET, "name"},
             Tables.spec("x1", DoubleCell.TYPE, "name", StringCell.TYPE), null);
-        assertRefused("also selected as a feature", new Object[] {ResolventPredictorSettings.KEY_TARGET, "x2"}, gen,
-            null);
         assertRefused("empty or reversed", new Object[] {ResolventPredictorSettings.KEY_RATIO_FROM, 5.0,
             ResolventPredictorSettings.KEY_RATIO_TO, 1.0}, gen, null);
         assertRefused("Swap the two values", new Object[] {ResolventPredictorSettings.KEY_RATIO_FROM, 5.0,

@@ -45,22 +45,19 @@ public record IsotropicLinearModel(double featureVariance, double signal, double
      * 2014, "Variance estimation in high-dimensional linear models", Biometrika 101(2), Sec. 2). With the
      * standardised design Z = X / sqrt(v), a = ||y||^2 / n and b = ||Z y||^2 / n^2, one has E a = tau^2 + s^2 and
      * E b = ((n + p + 1)/n) tau^2 + (p/n) s^2 (Gaussian fourth moments: E[||z||^2 (z^T beta)^2] = (p + 2)
-     * ||beta||^2), so tau^2 = (n/(n + 1)) (b - (p/n) a) and s^2 = a - tau^2 are unbiased. Sampling noise can push
-     * tau^2 outside [0, a]; it is clipped there.
+     * ||beta||^2), so tau^2 = (n/(n + 1)) (b - (p/n) a) and s^2 = a - tau^2 are unbiased for mean-zero data
+     * (centred data: O(1/n) off). Sampling noise can push tau^2 outside [0, a]; it is clipped there. Use it when
+     * least squares has too few residual degrees of freedom ({@link #leastSquares}); it relies on isotropy.
      *
-     * @param x p x n centred data, samples as columns
-     * @param y n centred targets
+     * @param x p x n data, samples as columns, mean zero or centred
+     * @param y n targets, mean zero or centred
      */
-    public static IsotropicLinearModel estimate(final DMatrixRMaj x, final double[] y) {
+    public static IsotropicLinearModel moments(final DMatrixRMaj x, final double[] y) {
         RidgeInputs.check(x, y, null, null);
         final int p = x.numRows;
         final int n = x.numCols;
         final double v = featureVariance(x);
-        double a = 0;
-        for (double t : y) {
-            a += t * t;
-        }
-        a /= n;
+        final double a = squaredNorm(y) / n;
         double b = 0;
         for (int i = 0; i < p; i++) {
             double zy = 0;
@@ -73,6 +70,39 @@ public record IsotropicLinearModel(double featureVariance, double signal, double
         b /= v * n * (double) n;
         final double signal = Math.max(0, Math.min(a, n / (n + 1.0) * (b - p / (double) n * a)));
         return new IsotropicLinearModel(v, signal, Math.sqrt(Math.max(0, a - signal)));
+    }
+
+    /**
+     * Estimates from a least-squares fit: s^2 = RSS / dof with dof = n - rank (minus one more for centred data, whose
+     * mean was fitted too), unbiased for any design when y is linear in x with independent noise (no isotropy
+     * needed, unlike {@link #moments}); tau^2 = ||y||^2 / (n or n - 1) - s^2, the unbiased variance of the target
+     * minus the noise (clipped at 0).
+     *
+     * @param x p x n data, samples as columns, mean zero or centred
+     * @param y n targets, mean zero or centred like x
+     * @param residualSumOfSquares ||y - X^T beta_ls||^2 of the least-squares fit
+     * @param rank rank of X (p when its rows are independent)
+     * @param centred whether x and y were centred by their means
+     */
+    public static IsotropicLinearModel leastSquares(final DMatrixRMaj x, final double[] y,
+        final double residualSumOfSquares, final int rank, final boolean centred) {
+        RidgeInputs.check(x, y, null, null);
+        Check.nonNegative("residual sum of squares", residualSumOfSquares);
+        final int samples = x.numCols - (centred ? 1 : 0);
+        final int dof = samples - rank;
+        Check.that(rank >= 0 && dof > 0, "Least squares needs more samples than features to estimate the noise: "
+            + "n = " + x.numCols + ", rank " + rank + (centred ? ", plus the mean" : "") + ".");
+        final double s2 = residualSumOfSquares / dof;
+        return new IsotropicLinearModel(featureVariance(x), Math.max(0, squaredNorm(y) / samples - s2),
+            Math.sqrt(s2));
+    }
+
+    private static double squaredNorm(final double[] v) {
+        double s = 0;
+        for (double t : v) {
+            s += t * t;
+        }
+        return s;
     }
 
     /** The same model with a given signal variance and noise (the feature variance kept). */

@@ -16,7 +16,8 @@ import org.rmtlab.core.util.Progress;
  * <p>What is compared: the data are centred by the training means (features and target; the test set by the
  * same means), which is ridge with an unpenalised intercept. The theory is that of the
  * {@link IsotropicLinearModel} with the data's feature variance v and a signal variance tau^2 and noise s that
- * are either given or estimated from the training data (Dicker's moments): test error = R(lambda/v) + s^2, the
+ * are either given or estimated from the training data (least squares when at least {@value #MIN_RESIDUAL_DOF}
+ * residual degrees of freedom remain, Dicker's moments otherwise): test error = R(lambda/v) + s^2, the
  * expected squared error on a new sample, and training error from {@link LinearRidgeRisk#trainError}. The fit
  * gives the actual training and test errors on these data. They agree (up to O(n^{-1/2}) fluctuations) when the
  * features are close to independent with equal variances and the target close to linear in them; for
@@ -42,12 +43,28 @@ public final class LinearRidgeSweep {
         double variance, double trainFit, double testFit) {
     }
 
+    /** Where the theory's signal variance and noise come from. */
+    public enum Source {
+        /** Given by the caller. */
+        GIVEN,
+        /** Least squares on the training data ({@link IsotropicLinearModel#leastSquares}): enough samples. */
+        LEAST_SQUARES,
+        /** Dicker's moments ({@link IsotropicLinearModel#moments}): too few samples for least squares. */
+        MOMENTS
+    }
+
+    /**
+     * Least squares estimates the noise when at least this many residual degrees of freedom remain (relative
+     * standard deviation of s^2 at most sqrt(2/20) = 0.32); below, the moments, which work for any p/n.
+     */
+    public static final int MIN_RESIDUAL_DOF = 20;
+
     /**
      * @param model the model of the theory (estimated or given signal and noise)
-     * @param estimated whether signal and noise were estimated from the data
+     * @param source where the signal and noise come from
      * @param points one per penalty, in the order given
      */
-    public record Result(IsotropicLinearModel model, boolean estimated, List<Point> points) {
+    public record Result(IsotropicLinearModel model, Source source, List<Point> points) {
         public Result {
             points = List.copyOf(points);
         }
@@ -95,9 +112,21 @@ public final class LinearRidgeSweep {
         final double[] yc = shifted(y, targetMean);
         final DMatrixRMaj xtc = test ? centred(xTest, featureMeans) : null;
         final double[] ytc = test ? shifted(yTest, targetMean) : null;
-        final IsotropicLinearModel estimate = given == null ? IsotropicLinearModel.estimate(xc, yc)
-            : new IsotropicLinearModel(IsotropicLinearModel.featureVariance(xc), given[0], given[1]);
-        final List<RidgeFit.Errors> fit = new RidgeFit(xc, yc, xtc, ytc, progress.sub(0, 0.95)).errors(lambdas);
+        final RidgeFit fitter = new RidgeFit(xc, yc, xtc, ytc, progress.sub(0, 0.95));
+        final List<RidgeFit.Errors> fit = fitter.errors(lambdas);
+        final Source source;
+        final IsotropicLinearModel estimate;
+        if (given != null) {
+            source = Source.GIVEN;
+            estimate = new IsotropicLinearModel(IsotropicLinearModel.featureVariance(xc), given[0], given[1]);
+        } else if (n - 1 - fitter.rank() >= MIN_RESIDUAL_DOF) {
+            source = Source.LEAST_SQUARES;
+            final double rss = n * fitter.errors(new double[] {0}).get(0).train();
+            estimate = IsotropicLinearModel.leastSquares(xc, yc, rss, fitter.rank(), true);
+        } else {
+            source = Source.MOMENTS;
+            estimate = IsotropicLinearModel.moments(xc, yc);
+        }
         final double ratio = p / (double) n;
         final LinearRidgeRisk theory = estimate.risk(ratio);
         final double s2 = estimate.noise() * estimate.noise();
@@ -109,7 +138,7 @@ public final class LinearRidgeSweep {
                 fit.get(k).train(), fit.get(k).test()));
         }
         progress.report(1, "done");
-        return new Result(estimate, given == null, points);
+        return new Result(estimate, source, points);
     }
 
     private static double[] rowMeans(final DMatrixRMaj x) {

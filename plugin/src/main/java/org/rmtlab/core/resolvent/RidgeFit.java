@@ -151,6 +151,15 @@ public final class RidgeFit {
         return n;
     }
 
+    /** Rank of X: the eigenvalues above the rounding level. */
+    public int rank() {
+        int r = 0;
+        for (double v : d) {
+            r += v > 0 ? 1 : 0;
+        }
+        return r;
+    }
+
     /** (1/rows) ||target - basis w||^2. */
     private static double meanSquaredResidual(final DMatrixRMaj basis, final double[] w, final double[] target) {
         final int m = w.length;

@@ -1,7 +1,6 @@
 package org.rmtlab.core.resolvent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +66,7 @@ class LinearRidgeSweepTest {
             final double[] v = new double[trials];
             for (int t = 0; t < trials; t++) {
                 final Object[] d = draw(p, 100, beta(p, rng), rng);
-                final IsotropicLinearModel m = IsotropicLinearModel.estimate((DMatrixRMaj) d[0], (double[]) d[1]);
+                final IsotropicLinearModel m = IsotropicLinearModel.moments((DMatrixRMaj) d[0], (double[]) d[1]);
                 tau2[t] = m.signal();
                 s2[t] = m.noise() * m.noise();
                 v[t] = m.featureVariance();
@@ -78,6 +77,55 @@ class LinearRidgeSweepTest {
         }
     }
 
+    /**
+     * Least squares needs no isotropy: with feature variances V and 4 V alternating (beta* scaled so that
+     * Var(x^T beta*) = TAU2), the mean of s^2 and tau^2 over 40 draws at p = 50, n = 100 lies within 4 standard
+     * errors of the truth; the sweep picks least squares there (49 residual degrees of freedom) and the moments
+     * at p = 90 (9 left).
+     */
+    @Test
+    void leastSquaresEstimatesNeedNoIsotropy() throws CancelledException {
+        final Rng rng = new Rng(13);
+        final int p = 50;
+        final int n = 100;
+        final int trials = 40;
+        final double[] tau2 = new double[trials];
+        final double[] s2 = new double[trials];
+        for (int t = 0; t < trials; t++) {
+            final double[] beta = new double[p];
+            rng.gaussians(beta, 1);
+            double signal = 0;
+            for (int i = 0; i < p; i++) {
+                signal += (i % 2 == 0 ? 1 : 4) * V * beta[i] * beta[i];
+            }
+            final DMatrixRMaj x = new DMatrixRMaj(p, n);
+            final double[] y = new double[n];
+            for (int j = 0; j < n; j++) {
+                double f = 0;
+                for (int i = 0; i < p; i++) {
+                    final double v = Math.sqrt((i % 2 == 0 ? 1 : 4) * V) * rng.gaussian();
+                    x.set(i, j, v);
+                    f += v * beta[i] * Math.sqrt(TAU2 / signal);
+                }
+                y[j] = f + S * rng.gaussian();
+            }
+            final RidgeFit fit = new RidgeFit(x, y, null, null, Progress.NONE);
+            assertEquals(p, fit.rank());
+            final IsotropicLinearModel m = IsotropicLinearModel.leastSquares(x, y,
+                n * fit.errors(new double[] {0}).get(0).train(), fit.rank(), false);
+            tau2[t] = m.signal();
+            s2[t] = m.noise() * m.noise();
+        }
+        assertEquals(S * S, Stats.mean(s2), 4 * Stats.standardError(s2), "s^2");
+        assertEquals(TAU2, Stats.mean(tau2), 4 * Stats.standardError(tau2), "tau^2");
+        final Object[] d = draw(90, 100, beta(90, rng), rng);
+        assertEquals(LinearRidgeSweep.Source.MOMENTS, LinearRidgeSweep.run((DMatrixRMaj) d[0], (double[]) d[1], null,
+            null, new double[] {1}, Progress.NONE).source());
+        final Object[] e = draw(50, 100, beta(50, rng), rng);
+        assertEquals(LinearRidgeSweep.Source.LEAST_SQUARES, LinearRidgeSweep.run((DMatrixRMaj) e[0], (double[]) e[1],
+            null, null, new double[] {1}, Progress.NONE).source());
+    }
+
     /** Exact: rescaling X by k leaves tau^2 and s unchanged and v times k^2; rescaling y by k scales both. */
     @Test
     void estimatesFollowTheUnitsOfTheData() {
@@ -85,12 +133,12 @@ class LinearRidgeSweepTest {
         final Object[] d = draw(30, 60, beta(30, rng), rng);
         final DMatrixRMaj x = (DMatrixRMaj) d[0];
         final double[] y = (double[]) d[1];
-        final IsotropicLinearModel m = IsotropicLinearModel.estimate(x, y);
+        final IsotropicLinearModel m = IsotropicLinearModel.moments(x, y);
         final DMatrixRMaj x3 = x.copy();
         for (int i = 0; i < x3.getNumElements(); i++) {
             x3.data[i] *= 3;
         }
-        final IsotropicLinearModel scaledX = IsotropicLinearModel.estimate(x3, y);
+        final IsotropicLinearModel scaledX = IsotropicLinearModel.moments(x3, y);
         assertEquals(9 * m.featureVariance(), scaledX.featureVariance(), 1e-12 * m.featureVariance());
         assertEquals(m.signal(), scaledX.signal(), 1e-12 * m.signal());
         assertEquals(m.noise(), scaledX.noise(), 1e-12 * m.noise());
@@ -98,7 +146,7 @@ class LinearRidgeSweepTest {
         for (int j = 0; j < y2.length; j++) {
             y2[j] *= 2;
         }
-        final IsotropicLinearModel scaledY = IsotropicLinearModel.estimate(x, y2);
+        final IsotropicLinearModel scaledY = IsotropicLinearModel.moments(x, y2);
         assertEquals(4 * m.signal(), scaledY.signal(), 1e-12 * m.signal());
         assertEquals(2 * m.noise(), scaledY.noise(), 1e-12 * m.noise());
     }
@@ -124,7 +172,7 @@ class LinearRidgeSweepTest {
                 final Object[] e = draw(p, 400, beta, rng);
                 final LinearRidgeSweep.Result r = LinearRidgeSweep.run((DMatrixRMaj) d[0], (double[]) d[1],
                     (DMatrixRMaj) e[0], (double[]) e[1], lambdas, TAU2, S, Progress.NONE);
-                assertFalse(r.estimated());
+                assertEquals(LinearRidgeSweep.Source.GIVEN, r.source());
                 theory = r.points();
                 for (int l = 0; l < lambdas.length; l++) {
                     train[l][t] = r.points().get(l).trainFit();
@@ -173,7 +221,7 @@ class LinearRidgeSweepTest {
             yts[j] += 5;
         }
         final LinearRidgeSweep.Result b = LinearRidgeSweep.run(xs, ys, xts, yts, lambdas, Progress.NONE);
-        assertTrue(a.estimated());
+        assertEquals(LinearRidgeSweep.Source.LEAST_SQUARES, a.source());
         assertEquals(a.model().signal(), b.model().signal(), 1e-10);
         assertEquals(a.model().noise(), b.model().noise(), 1e-10);
         for (int l = 0; l < lambdas.length; l++) {
