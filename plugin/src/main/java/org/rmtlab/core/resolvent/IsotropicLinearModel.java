@@ -105,11 +105,6 @@ public record IsotropicLinearModel(double featureVariance, double signal, double
         return s;
     }
 
-    /** The same model with a given signal variance and noise (the feature variance kept). */
-    public IsotropicLinearModel with(final double newSignal, final double newNoise) {
-        return new IsotropicLinearModel(featureVariance, newSignal, newNoise);
-    }
-
     /** The HMRT risk of this model at c = p/n, in unit-variance penalties: evaluate it at {@link #unitPenalty}. */
     public LinearRidgeRisk risk(final double ratio) {
         return LinearRidgeRisk.isotropic(ratio, signal, noise);

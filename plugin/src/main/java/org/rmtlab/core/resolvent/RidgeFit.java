@@ -29,7 +29,6 @@ import org.rmtlab.core.util.Progress;
  * drop out, which is the minimum-norm limit.
  */
 public final class RidgeFit {
-    private final int n;
     private final double[] y;
     private final double[] yTest;
     private final double[] d;
@@ -55,7 +54,7 @@ public final class RidgeFit {
         final Progress progress) throws CancelledException {
         RidgeInputs.check(x, y, xTest, yTest);
         final int p = x.numRows;
-        this.n = x.numCols;
+        final int n = x.numCols;
         final int nTest = xTest == null ? 0 : xTest.numCols;
         final int m = Math.min(p, n);
         Memory.require(String.format("the ridge fit (X: %d x %d, eigenvectors: %d x %d, n_test = %d)", p, n, m, m,
@@ -144,11 +143,6 @@ public final class RidgeFit {
                 testBasis == null ? Double.NaN : meanSquaredResidual(testBasis, w, yTest)));
         }
         return out;
-    }
-
-    /** Training samples n. */
-    public int n() {
-        return n;
     }
 
     /** Rank of X: the eigenvalues above the rounding level. */
