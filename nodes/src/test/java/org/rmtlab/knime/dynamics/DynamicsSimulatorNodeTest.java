@@ -454,10 +454,12 @@ class DynamicsSimulatorNodeTest {
             DynamicsSimulatorSettings.KEY_CLASS_COLUMN, "label");
         InvalidSettingsException missing = assertThrows(InvalidSettingsException.class,
             () -> strict.execute(smallMixture(null, "b")));
-        assertTrue(missing.getMessage().contains("Row 'Row3', column 'x1' has a missing value"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("Row 'Row3' of the input table has a missing value in column 'x1'"),
+            missing.getMessage());
         InvalidSettingsException nan = assertThrows(InvalidSettingsException.class,
             () -> strict.execute(smallMixture(Double.NaN, "b")));
-        assertTrue(nan.getMessage().contains("Row 'Row3', column 'x1' is NaN"), nan.getMessage());
+        assertTrue(nan.getMessage().contains("Row 'Row3' of the input table has the value NaN in column 'x1'"),
+            nan.getMessage());
         InvalidSettingsException third = assertThrows(InvalidSettingsException.class,
             () -> strict.execute(smallMixture(-1.2, "c")));
         assertTrue(third.getMessage().contains("more than two values (a, b, c"), third.getMessage());
