@@ -224,7 +224,7 @@ class BundleWiringIT {
             final Bundle expected;
             if (pkg.startsWith(NODES + ".") || pkg.equals(NODES)) {
                 expected = nodes;
-            } else if (pkg.startsWith("org.ejml.") && !pkg.equals(EJML_API) || pkg.startsWith("org.jfree.")
+            } else if ((pkg.startsWith("org.ejml.") && !pkg.equals(EJML_API)) || pkg.startsWith("org.jfree.")
                 || pkg.startsWith("org.rmtlab.stub.")) {
                 problems.add(name + usedBy + ": the nodes must not use package " + pkg);
                 continue;

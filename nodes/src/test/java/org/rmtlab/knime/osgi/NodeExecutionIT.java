@@ -120,8 +120,10 @@ class NodeExecutionIT {
     @Test
     void everyRegisteredNodeRunsWithItsDefaults() throws Exception {
         final Bundle nodes = bundle(NODES);
+        final List<String> registered = registeredFactories(pluginXml());
+        assertFalse(registered.isEmpty(), "no node in plugin.xml");
         final Map<String, NodeHarness<?>> pending = new LinkedHashMap<>();
-        for (final String name : registeredFactories(pluginXml())) {
+        for (final String name : registered) {
             final Class<?> factoryClass = nodes.loadClass(name);
             assertSame(nodes, FrameworkUtil.getBundle(factoryClass), name + " is not defined by the nodes bundle");
             assertTrue(NodeFactory.class.isAssignableFrom(factoryClass), name + " is not a NodeFactory");
@@ -129,7 +131,6 @@ class NodeExecutionIT {
             pending.put(name, NodeHarness.of(factory));
         }
         BufferedDataTable sample = null;
-        final Set<String> ran = new HashSet<>();
         while (!pending.isEmpty()) {
             final int before = pending.size();
             for (final var it = pending.entrySet().iterator(); it.hasNext();) {
@@ -140,7 +141,6 @@ class NodeExecutionIT {
                 }
                 final BufferedDataTable table = run(node.getKey(), node.getValue(), inputs);
                 sample = sample == null ? table : sample;
-                ran.add(node.getKey());
                 it.remove();
             }
             if (pending.size() == before) {
@@ -148,7 +148,6 @@ class NodeExecutionIT {
                     + "teach NodeExecutionIT.inputs about it");
             }
         }
-        assertFalse(ran.isEmpty());
     }
 
     /**
