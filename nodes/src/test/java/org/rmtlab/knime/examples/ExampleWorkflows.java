@@ -99,14 +99,17 @@ public final class ExampleWorkflows {
             List.of()));
         all.add(new Example("06_One-gradient-step",
             "One gradient step of feature learning in a two-layer network. The Dynamics Simulator takes a ReLU "
-                + "network of width 400 on inputs of dimension 200, trains its first layer by one large gradient "
-                + "step on 400 samples of a single-index ReLU teacher (noise 0.2), and plots, against the step "
-                + "size eta, the overlap of the learned weights with the teacher direction and the singular values "
-                + "of the weight update, theory beside simulation. You will see a spike separate from the bulk of "
-                + "the spectrum and the overlap become non-zero once eta passes the threshold eta_c marked on the "
-                + "chart. Reproduces Ba, Erdogdu, Suzuki, Wang, Wu and Yang, High-dimensional asymptotics of "
-                + "feature learning: how one gradient step improves the representation (NeurIPS 2022).",
-            List.of(node(1, "Dynamics Simulator", new DynamicsSimulatorNodeFactory(), "model", "one-step")),
+                + "network of width 200 on inputs of dimension 100, trains its first layer by one large gradient "
+                + "step on 200 samples of a single-index ReLU teacher (noise 0.2), and plots, against the step "
+                + "size eta, the top singular value of the first-layer weights, theory beside simulation, with the "
+                + "bulk edge and the threshold eta_c marked; the table also holds the overlap of the learned "
+                + "weights with the teacher direction. You will see the top singular value leave the bulk and the "
+                + "overlap become non-zero once eta passes eta_c. The sizes are half of the node's defaults (same "
+                + "ratios width/p = n/p = 2) so that the workflow runs in seconds. Reproduces Ba, Erdogdu, Suzuki, "
+                + "Wang, Wu and Yang, High-dimensional asymptotics of feature learning: how one gradient step "
+                + "improves the representation (NeurIPS 2022).",
+            List.of(node(1, "Dynamics Simulator", new DynamicsSimulatorNodeFactory(), "model", "one-step",
+                "one-step_p", 100, "one-step_width", 200, "one-step_n", 200)),
             List.of()));
         return all;
     }
