@@ -18,6 +18,7 @@ import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsWO;
 import org.rmtlab.knime.dynamics.DynamicsSimulatorNodeFactory;
+import org.rmtlab.knime.features.RandomFeatureNodeFactory;
 import org.rmtlab.knime.generator.DataGeneratorNodeFactory;
 import org.rmtlab.knime.resolvent.ResolventPredictorNodeFactory;
 import org.rmtlab.knime.spectrum.SpectrumPlotNodeFactory;
@@ -97,7 +98,23 @@ public final class ExampleWorkflows {
                 + "and Couillet, The dynamics of learning: a random matrix approach (ICML 2018), Figure 2.",
             List.of(node(1, "Dynamics Simulator", new DynamicsSimulatorNodeFactory())),
             List.of()));
-        all.add(new Example("06_One-gradient-step",
+        all.add(new Example("04_Nonlinear-random-features",
+            "Spectrum of nonlinear random features. The Data Generator draws n = 512 Gaussian samples of "
+                + "dimension p = 256; the Random Feature Map sends each through N = 512 ReLU random features "
+                + "relu(Wx) with Gaussian weights W; the Spectrum Plot draws the eigenvalue histogram of the "
+                + "features' sample covariance (c = N/n = 1) under the Marchenko-Pastur law of iid entries with "
+                + "the same variance, for comparison. You will see that the features are not iid: ReLU has a "
+                + "non-zero mean, so the largest eigenvalue stands some forty times beyond the Marchenko-Pastur edge, a "
+                + "few more eigenvalues are marked as outliers in the eigenvalue table, and the bulk departs from the "
+                + "curve (Kolmogorov-Smirnov distance about 0.2, against a few percent for iid data in example 1). Reproduces the "
+                + "observation of Louart, Liao and Couillet, A random matrix approach to neural networks (Annals of "
+                + "Applied Probability 2018) and Pennington and Worah, Nonlinear random matrix theory for deep "
+                + "learning (NeurIPS 2017).",
+            List.of(node(1, "Data Generator", new DataGeneratorNodeFactory(), "model", "gaussian"),
+                node(2, "Random Feature Map", new RandomFeatureNodeFactory()),
+                node(3, "Spectrum Plot", new SpectrumPlotNodeFactory())),
+            List.of(new Connection(1, 1, 2, 1), new Connection(2, 1, 3, 1))));
+        all.add(new Example("05_One-gradient-step",
             "One gradient step of feature learning in a two-layer network. The Dynamics Simulator takes a ReLU "
                 + "network of width 200 on inputs of dimension 100, trains its first layer by one large gradient "
                 + "step on 200 samples of a single-index ReLU teacher (noise 0.2), and plots, against the step "
@@ -147,13 +164,7 @@ public final class ExampleWorkflows {
     /** Writes the example's workflow directory {@code <parent>/<name>}, replacing what was there. */
     static Path write(final Example example, final Path parent) throws IOException {
         final Path dir = parent.resolve(example.name());
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        delete(dir);
         Files.createDirectories(dir);
         final NodeSettings wf = new NodeSettings(WORKFLOW_FILE);
         wf.addString("version", "5.1.0");
@@ -186,6 +197,17 @@ public final class ExampleWorkflows {
         }
         SettingsXml.write(wf, dir.resolve(WORKFLOW_FILE));
         return dir;
+    }
+
+    /** Deletes a directory tree if it exists. */
+    static void delete(final Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private static void writeNode(final Node n, final Path folder) throws IOException {

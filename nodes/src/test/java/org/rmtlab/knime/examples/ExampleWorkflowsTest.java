@@ -48,12 +48,22 @@ class ExampleWorkflowsTest {
     private static final Path KNWF = Path.of("target", "examples");
     private static final String REGENERATE = "./mvnw -B verify -Drmtlab.examples.write=true";
 
-    /** With -Drmtlab.examples.write=true the examples are regenerated before any test reads them. */
+    /**
+     * With -Drmtlab.examples.write=true the examples are regenerated (and folders of examples no longer
+     * defined deleted) before any test reads them.
+     */
     @BeforeAll
     static void regenerateIfAsked() throws Exception {
         if (Boolean.getBoolean("rmtlab.examples.write")) {
+            final List<String> names = new ArrayList<>();
             for (Example e : ExampleWorkflows.all()) {
                 ExampleWorkflows.write(e, EXAMPLES);
+                names.add(e.name());
+            }
+            for (String old : committed()) {
+                if (!names.contains(old)) {
+                    ExampleWorkflows.delete(EXAMPLES.resolve(old));
+                }
             }
         }
     }
@@ -66,7 +76,7 @@ class ExampleWorkflowsTest {
             names.add(e.name());
         }
         assertEquals(names, committed(), "examples/ holds other workflows than ExampleWorkflows.all(); run "
-            + REGENERATE + " (and delete stale folders)");
+            + REGENERATE);
         for (String name : names) {
             final Map<String, String> want = files(tmp.resolve(name));
             final Map<String, String> have = files(EXAMPLES.resolve(name));
@@ -160,10 +170,25 @@ class ExampleWorkflowsTest {
         assertTrue(sim[last] > sim[min] + 0.03, "the simulated test error does not rise after its minimum");
     }
 
+    /** ReLU features are not iid: a mean-driven spike far beyond the MP edge and a bulk away from MP. */
+    @Test
+    void nonlinearFeaturesReplay() throws Exception {
+        final NodeHarness<?> plot = replay("04_Nonlinear-random-features").get(3);
+        final double[] eig = Tables.doubles(plot.table(0), "eigenvalue");
+        assertEquals(512, eig.length, "one eigenvalue per feature");
+        final double edge = ((Number) plot.flowVariables().get("upper_edge")).doubleValue();
+        // the mean of relu(w.x) adds a rank-one term of norm about N E[relu]^2 ~ N/(2 pi) times the scale: tens
+        // of times the edge, while fluctuations of the top bulk eigenvalue are O(p^(-2/3)) of it
+        assertTrue(Arrays.stream(eig).max().getAsDouble() > 10 * edge, "no spike beyond the edge " + edge);
+        assertTrue(((Number) plot.flowVariables().get("outlier_count")).intValue() >= 1);
+        // iid data at this size stays below 0.05 (example 1); the ReLU bulk is measurably different
+        assertTrue(((Number) plot.flowVariables().get("ks_distance")).doubleValue() > 0.1);
+    }
+
     /** Below the threshold eta_c no overlap with the teacher; above it the top singular value leaves the bulk. */
     @Test
     void oneStepReplay() throws Exception {
-        final BufferedDataTable curves = replay("06_One-gradient-step").get(1).table(0);
+        final BufferedDataTable curves = replay("05_One-gradient-step").get(1).table(0);
         final double[] overlap = Tables.doubles(curves, "overlap_beta_theory");
         final double[] overlapSim = Tables.doubles(curves, "overlap_beta_sim");
         final double[] top = Tables.doubles(curves, "top_sv_theory");
@@ -194,6 +219,7 @@ class ExampleWorkflowsTest {
     /** Packs each committed example as a .knwf whose single top-level folder is the workflow. */
     @Test
     void packKnwf() throws Exception {
+        ExampleWorkflows.delete(KNWF);
         for (String name : committed()) {
             final Path knwf = KNWF.resolve(name + ".knwf");
             ExampleWorkflows.zip(EXAMPLES.resolve(name), knwf);
