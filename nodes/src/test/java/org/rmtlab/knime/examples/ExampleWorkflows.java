@@ -82,7 +82,7 @@ public final class ExampleWorkflows {
                 + "and test errors predicted by the deterministic equivalent of the resolvent beside a Monte-Carlo "
                 + "simulation (3 trials), for the ridge penalties gamma = 1e-4, 1e-2 and 1. You will see the test "
                 + "error peak at the interpolation threshold N/n = 1 for the small gamma and the peak flatten as "
-                + "gamma grows. The sizes are half of the paper's so that the workflow runs in seconds; raise n, p "
+                + "gamma grows. The sizes are half of the nodes' defaults so that the workflow runs in seconds; raise n, p "
                 + "and the trials for smoother curves. Reproduces Liao, Couillet and Mahoney, A random matrix "
                 + "approach to random feature maps and double descent (NeurIPS 2020), Figure 2.",
             List.of(node(1, "Data Generator", new DataGeneratorNodeFactory(), "n", 256, "n_test", 256, "p", 128),
