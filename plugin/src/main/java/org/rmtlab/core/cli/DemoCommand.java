@@ -41,7 +41,11 @@ final class DemoCommand implements Command {
         new GmmOverfittingDemo(),
         new RidgeEarlyStoppingDemo(),
         new OneStepSpikeDemo(),
-        new DeepLinearDemo());
+        new DeepLinearDemo(),
+        new MarchenkoPasturDemo(),
+        new NonlinearGramSpectrumDemo(),
+        new LinearRidgeDemo(),
+        new DoubleDescentDemo());
 
     @Override
     public String name() {
