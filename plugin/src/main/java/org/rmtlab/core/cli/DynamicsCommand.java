@@ -17,8 +17,8 @@ import org.rmtlab.core.util.Progress;
 /**
  * {@code rmtlab dynamics}: learning curves, theory beside simulation. One row per time of the model's time
  * axis (its {@link LearningCurves#timeName()}: {@code tau} for the linear models, with the step count
- * {@code step} for gradient descent, {@code t} for deep linear networks, {@code eta} for one-step feature
- * learning), then {@code NAME_theory} for every theory curve, {@code NAME_sim} for every simulated curve and
+ * {@code step} for gradient descent, {@code t} for deep linear networks and random features, {@code eta} for
+ * one-step feature learning), then {@code NAME_theory} for every theory curve, {@code NAME_sim} for every simulated curve and
  * {@code NAME_sim_se} for their standard errors, for example
  * {@code t,train_loss_theory,test_risk_theory,...,train_loss_sim,test_risk_sim,...,train_loss_sim_se,...}.
  * A model without a theory for the chosen setting has no {@code _theory} columns. With {@code --summary} the
@@ -36,7 +36,8 @@ final class DynamicsCommand implements Command {
         new GmmDynamicsOptions(),
         new RidgeDynamicsOptions(),
         new DeepLinearDynamicsOptions(),
-        new OneStepDynamicsOptions());
+        new OneStepDynamicsOptions(),
+        new RandomFeatureDynamicsOptions());
 
     private static final List<Option> COMMON = List.of(
         Option.of("model", MODELS.get(0).id(), "the model: " + models()),

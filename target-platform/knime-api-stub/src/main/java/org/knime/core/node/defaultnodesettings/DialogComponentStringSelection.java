@@ -84,7 +84,7 @@ public final class DialogComponentStringSelection extends DialogComponent {
     private void setItems(final Collection<String> items) {
         CheckUtils.checkArgument(items != null && !items.isEmpty(), "\"%s\": the list of choices is empty",
             label.getText());
-        CheckUtils.checkArgument(!items.contains(null), "\"%s\": the list of choices contains null", label.getText());
+        CheckUtils.checkArgument(items.stream().noneMatch(java.util.Objects::isNull), "\"%s\": the list of choices contains null", label.getText());
         combo.setModel(new DefaultComboBoxModel<>(items.toArray(new String[0])));
     }
 
