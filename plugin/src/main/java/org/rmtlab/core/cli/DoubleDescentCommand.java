@@ -23,7 +23,7 @@ import org.rmtlab.core.util.Progress;
  */
 final class DoubleDescentCommand implements Command {
     /** Mixed into the seed for the simulation so that W is drawn independently of the data. */
-    private static final long SIMULATION_SEED_MIX = 0x9E3779B97F4A7C15L;
+    static final long SIMULATION_SEED_MIX = 0x9E3779B97F4A7C15L;
 
     @Override
     public String name() {

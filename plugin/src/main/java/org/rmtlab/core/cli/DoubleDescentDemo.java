@@ -22,16 +22,22 @@ import org.rmtlab.core.util.Progress;
  * ridge the test error peaks at the interpolation threshold N = n (1.56 at N/n = 0.99) and falls again beyond it,
  * while the training error vanishes. The theory is drawn on 200 ratios, the simulation at the 30 of the grid.
  *
- * <p>Scored: test and training error at all 30 ratios (60 points), 40 trials of W on the fixed data (the
- * deterministic equivalent is conditional on the data). Both are O(1) quantities whose fluctuation over W is
- * O(n^(-1/2)) relative and whose finite-size correction is O(1/n), or O(1/N) at few features: at N = 51 the
- * correction is the largest, and it stays within the noise here (n = 512; at n = 256 the training error at N = 51
- * showed 3 standard errors). Measured max z (tolerance 4.09): 1.88 with the demo's seed 42; 2.46, 2.32 and 2.72
- * with seeds 1 to 3 (data and W). Quick: 10 ratios, 10 trials (max z 2.11, tolerance 5.47).
+ * <p>Scored: the test error at all 30 ratios and the training error below N = 0.9 n (18 ratios), 48 points, 40 trials
+ * of W on the fixed data (the deterministic equivalent is conditional on the data). Both are O(1) quantities whose
+ * fluctuation over W is O(n^(-1/2)) relative and whose finite-size correction is O(1/n), or O(1/N) at few
+ * features; measured with 160 trials (seed 7) they stay within 2 standard errors (0.06 at N = 51, where the
+ * correction would be largest). Not scored: the training error from N = 0.9 n on, the small residual of the ridge
+ * (0.011 at N = n down to 1e-5), a rigid spectral statistic with a relative spread of 1 to 2% whose finite-size
+ * excess shows at any size: +6.5% at N = 505, +2 to +4% beyond (3.3 and 1.0 to 3.1 standard errors at 160 trials,
+ * 1 to 1.6 at 40, positive for every seed tried). Measured max z (tolerance 4.09): 1.67 with the demo's seed 42;
+ * 2.06, 2.88 and 2.03 with seeds 1 to 3 (data and W). Quick: 10 ratios, 10 trials (max z 1.86, tolerance 5.12;
+ * 2.65 with seed 1).
  */
 final class DoubleDescentDemo implements DemoCase {
     /** Ratios of the theory curve. */
     private static final int CURVE_POINTS = 200;
+    /** The training error is scored below this N/n only (see the class comment). */
+    static final double TRAIN_SCORED_BELOW = 0.9;
 
     private final List<String> overrides;
 
@@ -85,7 +91,9 @@ final class DoubleDescentDemo implements DemoCase {
             final DoubleDescentPoint r = sim.get(i);
             final String at = String.format(Locale.ROOT, " at N = %d (N/n = %.3g)", r.featureCount(), r.featureRatio());
             acc.add("test error" + at, r.testTheory(), r.testSim(), r.testSimSe());
-            acc.add("training error" + at, r.trainTheory(), r.trainSim(), r.trainSimSe());
+            if (r.featureRatio() < TRAIN_SCORED_BELOW) {
+                acc.add("training error" + at, r.trainTheory(), r.trainSim(), r.trainSimSe());
+            }
             x[i] = r.featureRatio();
             train[i] = r.trainSim();
             trainSe[i] = r.trainSimSe();
@@ -107,6 +115,8 @@ final class DoubleDescentDemo implements DemoCase {
             .subtitle(a.string("activation") + " features, " + a.string("data") + " data n = " + a.string("n") + ", p = "
                 + a.string("p") + ", \u2016\u03BC\u2016\u00B2 = " + a.string("rho") + ", ridge \u03B3 = " + a.string("gamma")
                 + ", " + a.string("n-test") + " test samples")
+            .note("scored: the test error at every N, the training error below N = " + Grid.text(TRAIN_SCORED_BELOW)
+                + " n")
             .note("lines: theory; points: simulation, mean \u00B1 s.e. over " + trials + " draws of W (seed "
                 + a.string("seed") + ")")
             .build();

@@ -32,8 +32,8 @@ import org.rmtlab.core.util.Progress;
  * bias alone below c = 1, 0 in theory and rounding noise (1e-30) in the simulation; and any ratio with
  * |p - n| &lt; {@value #MIN_GAP}, where the simulated variance has no finite mean or no finite spread (none on the
  * default grid).
- * Measured max z (tolerance 4.00): 1.85 with the demo's seed 42; 2.39, 2.12 and 2.09 with seeds 1 to 3. Quick: 16 ratios,
- * 10 trials (max z 1.55, tolerance 4.09).
+ * Measured max z (tolerance 3.93): 2.90 with the demo's seed 42; 2.37, 1.77 and 3.14 with seeds 1 to 3. Quick: 16
+ * ratios, 10 trials (max z 1.79, tolerance 5.12; 2.42 with seed 1).
  */
 final class LinearRidgeDemo implements DemoCase {
     /** Ratios of the theory curve on each side of c = 1. */
@@ -72,7 +72,7 @@ final class LinearRidgeDemo implements DemoCase {
 
     /**
      * The exact finite-n mean of the ridgeless variance minus its limit, for isotropic Gaussian x: E tr(W^{-1}) =
-     * d / (m - d - 1) for a d x d Wishart matrix W with m degrees of freedom (Muirhead 1982, Thm 3.2.12), so
+     * d / (m - d - 1) for a d x d Wishart matrix W with m degrees of freedom (Muirhead 1982, Sec. 3.2), so
      * s^2 p / ((n - p)(n - p - 1)) for p &lt; n and s^2 n / ((p - n)(p - n - 1)) for p &gt; n.
      *
      * @return the correction, or NaN when |p - n| &lt; 2 (infinite mean)

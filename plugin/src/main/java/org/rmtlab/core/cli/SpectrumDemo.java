@@ -33,14 +33,18 @@ import org.rmtlab.core.util.Progress;
  * piled up near the edges of the support (about 1/4 eigenvalue at each soft edge of Marchenko-Pastur, more at the
  * steep or hard edges of a nonlinear Gram spectrum). A count's fluctuation is O(1) too, so unlike the smooth
  * quantities of the other cases this correction does not shrink relative to the standard error as the size grows:
- * it is left out instead (the measured size of both, per case, is in the case's comment). The
- * Kolmogorov distance, O(log d / d) by rigidity, mixes the two and is not scored.
+ * it is left out instead (the measured size of both, per case, is in the case's comment). Neither are bins expected
+ * to hold fewer than {@value #MIN_EXPECTED} eigenvalue per trial (none at the defaults): such a count is mostly 0 or
+ * 1, and a few trials may all agree, which leaves no spread to estimate the standard error from. The Kolmogorov
+ * distance, O(log d / d) by rigidity, mixes the finite-size correction and the fluctuation and is not scored.
  */
 abstract class SpectrumDemo implements DemoCase {
     /** Equal bins across the bulk. */
     static final int BULK_BINS = 30;
     /** Bins at each end of the bulk that are drawn but not scored (see the class comment). */
     static final int EDGE_BINS = 2;
+    /** Bins expected to hold fewer eigenvalues per trial are not scored (see the class comment). */
+    static final double MIN_EXPECTED = 1;
     /** The y axis reaches this many times the highest bar, but at most this factor squared times the highest scored bar. */
     private static final double HEADROOM = 1.2;
     /** Points of the theory's density curve over the figure's range. */
@@ -112,15 +116,14 @@ abstract class SpectrumDemo implements DemoCase {
         final double width = (e.upper() - e.lower()) / BULK_BINS;
         final double from = e.lower();
         final double to = e.extraBins() == 0 ? e.upper() : from + bins * width;
+        final double[] edges = Histogram.of(new double[0], bins, from, to).edges();
         final double[][] eigenvalues = new double[trials][];
         final double[][] counts = new double[bins][trials];
-        double[] edges = null;
         for (int t = 0; t < trials; t++) {
             progress.checkCancelled();
             progress.report(0.1 + 0.9 * t / trials, "trial " + (t + 1) + " of " + trials);
             eigenvalues[t] = e.trial(t);
             final Histogram h = Histogram.of(eigenvalues[t], bins, from, to);
-            edges = h.edges();
             for (int k = 0; k < bins; k++) {
                 counts[k][t] = h.count(k);
             }
@@ -131,6 +134,7 @@ abstract class SpectrumDemo implements DemoCase {
         final double[] se = new double[bins];
         final double[] expected = new double[bins];
         final double[] density = new double[bins];
+        final boolean[] scored = new boolean[bins];
         final Discrepancy.Accumulator acc = new Discrepancy.Accumulator();
         final Path csv = dir.resolve(name + ".csv");
         try (CsvWriter out = CsvWriter.open(csv.toString(), null, "bin_lower", "bin_upper", "bin_center", "count",
@@ -141,13 +145,13 @@ abstract class SpectrumDemo implements DemoCase {
                 se[k] = standardError(counts[k], mean[k]);
                 expected[k] = d * (cdf[k + 1] - cdf[k]);
                 density[k] = mean[k] / (d * w);
-                final boolean scored = k >= EDGE_BINS && k < BULK_BINS - EDGE_BINS;
-                if (scored) {
+                scored[k] = k >= EDGE_BINS && k < BULK_BINS - EDGE_BINS && expected[k] >= MIN_EXPECTED;
+                if (scored[k]) {
                     acc.add(String.format(Locale.ROOT, "count in [%.4g, %.4g]", edges[k], edges[k + 1]), expected[k],
                         mean[k], se[k]);
                 }
                 out.row(edges[k], edges[k + 1], 0.5 * (edges[k] + edges[k + 1]), mean[k], se[k], expected[k],
-                    density[k], expected[k] / (d * w), scored ? 1 : 0);
+                    density[k], expected[k] / (d * w), scored[k] ? 1 : 0);
             }
         }
         progress.report(1, "done");
@@ -161,7 +165,7 @@ abstract class SpectrumDemo implements DemoCase {
         double top = 0;
         for (int k = 0; k < bins; k++) {
             top = Math.max(top, density[k]);
-            if (k >= EDGE_BINS && k < BULK_BINS - EDGE_BINS) {
+            if (scored[k]) {
                 scoredTop = Math.max(scoredTop, density[k]);
             }
         }
@@ -172,8 +176,8 @@ abstract class SpectrumDemo implements DemoCase {
             b.note(String.format(Locale.ROOT, "the y axis is cut at %.2g: the highest bar reaches %.2g", axis, top));
         }
         final Figure base = b
-            .note(String.format(Locale.ROOT, "scored: the expected count of the %d inner bins against the mean count;"
-                + " the %d bins at each edge are not scored", BULK_BINS - 2 * EDGE_BINS, EDGE_BINS))
+            .note(String.format(Locale.ROOT, "scored: the expected count of %d inner bins against the mean count;"
+                + " the %d bins at each edge of the bulk are not scored", acc.points(), EDGE_BINS))
             .note("bars: mean histogram of " + trials + " independent trials; line: limiting density")
             .build();
         return new DemoResult(e.size(), acc.result(trials), figure(base, e, eigenvalues), List.of(csv));
