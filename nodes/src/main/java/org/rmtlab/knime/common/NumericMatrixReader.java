@@ -2,6 +2,7 @@ package org.rmtlab.knime.common;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
@@ -18,8 +19,9 @@ import org.knime.core.node.InvalidSettingsException;
 import org.rmtlab.core.util.Memory;
 
 /**
- * Reads numeric columns of a table into the solver core's layout: the p x n matrix X whose columns are
- * the samples, one per table row, and optionally the target vector y of length n.
+ * The table reader of every node: reads numeric columns of a table into the solver core's layout, the
+ * p x n matrix X whose columns are the samples, one per table row, and optionally the target vector y of
+ * length n and the cells of a label column of any type (class labels), one per kept row.
  *
  * <p>Made in configure with {@link #of}, which checks the columns against the input spec (so that a
  * missing or non-numeric column shows before execution), then used in execute with {@link #read}.
@@ -39,15 +41,20 @@ public final class NumericMatrixReader {
     private final int[] featureIndex;
     private final String target;
     private final int targetIndex;
+    private final String label;
+    private final int labelIndex;
     private final boolean skipRows;
 
     private NumericMatrixReader(final String table, final List<String> features, final int[] featureIndex,
-        final String target, final int targetIndex, final boolean skipRows) {
+        final String target, final int targetIndex, final String label, final int labelIndex,
+        final boolean skipRows) {
         this.table = table;
         this.features = List.copyOf(features);
         this.featureIndex = featureIndex;
         this.target = target;
         this.targetIndex = targetIndex;
+        this.label = label;
+        this.labelIndex = labelIndex;
         this.skipRows = skipRows;
     }
 
@@ -63,17 +70,26 @@ public final class NumericMatrixReader {
      */
     public static NumericMatrixReader of(final DataTableSpec spec, final String table, final List<String> features,
         final String target, final boolean skipRows) throws InvalidSettingsException {
+        return of(spec, table, "feature", features, target, skipRows);
+    }
+
+    /**
+     * {@link #of(DataTableSpec, String, List, String, boolean)} with the role of the columns read as messages name
+     * it, for example "data" or "eigenvalue" ("The eigenvalue column 'ev' of the input table holds ...").
+     */
+    public static NumericMatrixReader of(final DataTableSpec spec, final String table, final String role,
+        final List<String> features, final String target, final boolean skipRows) throws InvalidSettingsException {
         if (numericColumns(spec).isEmpty()) {
             throw new InvalidSettingsException("The " + table + " has no numeric column. Connect a table of numbers, "
                 + "or convert text columns first (for example with the String to Number node).");
         }
         if (features.isEmpty()) {
-            throw new InvalidSettingsException("No feature column of the " + table + " is selected. Include at least "
-                + "one numeric column in the feature columns of the dialog.");
+            throw new InvalidSettingsException("No " + role + " column of the " + table + " is selected. Include at "
+                + "least one numeric column in the " + role + " columns of the dialog.");
         }
         final int[] index = new int[features.size()];
         for (int i = 0; i < index.length; i++) {
-            index[i] = numericColumn(spec, table, features.get(i), "feature");
+            index[i] = numericColumn(spec, table, features.get(i), role);
         }
         final boolean hasTarget = target != null && !target.isEmpty();
         if (hasTarget && features.contains(target)) {
@@ -81,14 +97,44 @@ public final class NumericMatrixReader {
                 + "column; exclude it from the features.");
         }
         return new NumericMatrixReader(table, features, index, hasTarget ? target : null,
-            hasTarget ? numericColumn(spec, table, target, "target") : -1, skipRows);
+            hasTarget ? numericColumn(spec, table, target, "target") : -1, null, -1, skipRows);
+    }
+
+    /**
+     * This reader, also keeping the cells of a label column of any type (for example the two class labels of a
+     * mixture) for the kept rows ({@link TableMatrix#labels()}); a missing label is an unusable cell like a
+     * missing number. {@code null} or empty: no label column.
+     *
+     * @param spec the spec the reader was made for
+     * @throws InvalidSettingsException when the column is absent or is one of the numeric columns read
+     */
+    public NumericMatrixReader withLabel(final DataTableSpec spec, final String column)
+        throws InvalidSettingsException {
+        if (column == null || column.isEmpty()) {
+            return new NumericMatrixReader(table, features, featureIndex, target, targetIndex, null, -1, skipRows);
+        }
+        final int index = spec.findColumnIndex(column);
+        if (index < 0) {
+            throw new InvalidSettingsException("The " + table + " has no column '" + column + "' (the label column). "
+                + "Choose one of its columns: " + String.join(", ", spec.getColumnNames()) + ".");
+        }
+        if (features.contains(column) || column.equals(target)) {
+            throw new InvalidSettingsException("The label column '" + column + "' is also read as a number; exclude it "
+                + "from the feature and target columns.");
+        }
+        return new NumericMatrixReader(table, features, featureIndex, target, targetIndex, column, index, skipRows);
     }
 
     /** The names of the numeric columns of the spec, in table order. */
     public static List<String> numericColumns(final DataTableSpec spec) {
+        return numericColumns(spec, List.of());
+    }
+
+    /** The names of the numeric columns of the spec, in table order, leaving out {@code except}. */
+    public static List<String> numericColumns(final DataTableSpec spec, final Collection<String> except) {
         final List<String> names = new ArrayList<>();
         for (DataColumnSpec c : spec) {
-            if (c.getType().isCompatible(DoubleValue.class)) {
+            if (c.getType().isCompatible(DoubleValue.class) && !except.contains(c.getName())) {
                 names.add(c.getName());
             }
         }
@@ -125,6 +171,11 @@ public final class NumericMatrixReader {
         return target;
     }
 
+    /** The label column, or {@code null} when none is read. */
+    public String label() {
+        return label;
+    }
+
     /**
      * Reads the table. Memory for X (and y) is checked before it is allocated. Progress and
      * cancellation go through {@code exec}; when rows are skipped the table is read twice (once to find
@@ -155,6 +206,7 @@ public final class NumericMatrixReader {
         final int n = (int) rows - skipped.cardinality();
         final DMatrixRMaj x = new DMatrixRMaj(p, n);
         final double[] y = target == null ? null : new double[n];
+        final DataCell[] labels = label == null ? null : new DataCell[n];
         final ExecutionMonitor fill = skipRows ? exec.createSubProgress(0.5) : exec;
         try (CloseableRowIterator it = data.iterator()) {
             int row = 0;
@@ -169,13 +221,16 @@ public final class NumericMatrixReader {
                     if (y != null) {
                         y[j] = value(r, targetIndex);
                     }
+                    if (labels != null) {
+                        labels[j] = labelCell(r);
+                    }
                     j++;
                 }
                 row++;
             }
         }
         fill.setProgress(1, "read " + rows + " rows");
-        return new TableMatrix(table, x, y, skipped, rows, firstProblem);
+        return new TableMatrix(table, x, y, labels, skipped, rows, firstProblem);
     }
 
     /** Marks the rows with an unusable cell; returns where the first one is, or null. */
@@ -210,18 +265,36 @@ public final class NumericMatrixReader {
         }
     }
 
-    /** Index into {@code featureIndex} (or p for the target) of the first unusable cell, or -1. */
+    /** Index into {@code featureIndex} (p for the target, p + 1 for the label) of the first unusable cell, or -1. */
     private int unusableColumn(final DataRow r) {
         for (int i = 0; i < featureIndex.length; i++) {
             if (problem(r.getCell(featureIndex[i])) != null) {
                 return i;
             }
         }
-        return targetIndex >= 0 && problem(r.getCell(targetIndex)) != null ? featureIndex.length : -1;
+        if (targetIndex >= 0 && problem(r.getCell(targetIndex)) != null) {
+            return featureIndex.length;
+        }
+        return labelIndex >= 0 && r.getCell(labelIndex).isMissing() ? featureIndex.length + 1 : -1;
     }
 
     private String columnName(final int i) {
-        return i < featureIndex.length ? features.get(i) : target;
+        return i < featureIndex.length ? features.get(i) : i == featureIndex.length ? target : label;
+    }
+
+    /** The label cell of a row, or a message naming the row and column when it is missing. */
+    private DataCell labelCell(final DataRow r) throws InvalidSettingsException {
+        final DataCell cell = r.getCell(labelIndex);
+        if (cell.isMissing()) {
+            throw unusable(r, "a missing value", label);
+        }
+        return cell;
+    }
+
+    private InvalidSettingsException unusable(final DataRow r, final String problem, final String column) {
+        return new InvalidSettingsException("Row '" + r.getKey() + "' of the " + table + " has " + problem
+            + " in column '" + column + "'. Remove or replace such values first (for example with the Missing "
+            + "Value node), or tick '" + SKIP_OPTION + "'.");
     }
 
     /** The number in a cell already known to be numeric, or a message naming the row and column. */
@@ -229,10 +302,7 @@ public final class NumericMatrixReader {
         final DataCell cell = r.getCell(column);
         final String problem = problem(cell);
         if (problem != null) {
-            final String name = column == targetIndex ? target : features.get(indexOf(column));
-            throw new InvalidSettingsException("Row '" + r.getKey() + "' of the " + table + " has " + problem
-                + " in column '" + name + "'. Remove or replace such values first (for example with the Missing "
-                + "Value node), or tick '" + SKIP_OPTION + "'.");
+            throw unusable(r, problem, column == targetIndex ? target : features.get(indexOf(column)));
         }
         return ((DoubleValue) cell).getDoubleValue();
     }

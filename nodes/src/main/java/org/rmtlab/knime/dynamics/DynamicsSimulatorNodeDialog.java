@@ -5,6 +5,7 @@ import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.rmtlab.knime.common.NumericMatrixReader;
 
 /**
  * Dialog of the Dynamics Simulator: the model and the simulation on the first tab, then one tab per model
@@ -27,7 +28,7 @@ final class DynamicsSimulatorNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Input table (optional)");
         addDialogComponent(new DialogComponentString(s.classColumn, "Class column"));
         addDialogComponent(new DialogComponentString(s.ignoreColumns, "Ignore columns (comma-separated)"));
-        addDialogComponent(new DialogComponentBoolean(s.skipMissing, "Skip rows with missing values"));
+        addDialogComponent(new DialogComponentBoolean(s.skipMissing, NumericMatrixReader.SKIP_OPTION));
         closeCurrentGroup();
         for (ModelSettings m : s.models) {
             m.addTab(this);

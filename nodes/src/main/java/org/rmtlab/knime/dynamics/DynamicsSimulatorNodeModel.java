@@ -28,7 +28,8 @@ import org.rmtlab.knime.common.ChartOutput;
 import org.rmtlab.knime.common.ChartSource;
 import org.rmtlab.knime.common.CoreCall;
 import org.rmtlab.knime.common.ExecProgress;
-import org.rmtlab.knime.common.FeatureRows;
+import org.rmtlab.knime.common.NumericMatrixReader;
+import org.rmtlab.knime.common.TableMatrix;
 
 /**
  * Dynamics Simulator: learning curves of the selected model, theory beside Monte-Carlo simulation, as a
@@ -43,6 +44,9 @@ final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource 
     /** Flow variables of the table's mixture estimate. */
     static final String VAR_RHO_ESTIMATED = "rho_estimated";
     static final String VAR_RHO_SE = "rho_standard_error";
+
+    /** How messages name the input table. */
+    private static final String TABLE = "input table";
 
     private final DynamicsSimulatorSettings settings = new DynamicsSimulatorSettings();
     private ChartOutput chart;
@@ -80,8 +84,9 @@ final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource 
      * How the input table is read for this model: its numeric columns other than the class column and the
      * ignored ones are the features; a model that reads classes needs the class column.
      */
-    private FeatureRows rows(final DataTableSpec table, final ModelSettings model) throws InvalidSettingsException {
-        final List<String> features = FeatureRows.numericColumns(table, settings.excludedColumns());
+    private NumericMatrixReader rows(final DataTableSpec table, final ModelSettings model)
+        throws InvalidSettingsException {
+        final List<String> features = NumericMatrixReader.numericColumns(table, settings.excludedColumns());
         if (features.isEmpty()) {
             throw new InvalidSettingsException("The input table has no numeric feature columns (leaving out the class "
                 + "column and the ignored columns " + settings.excludedColumns() + "). Connect a table with numeric "
@@ -93,8 +98,8 @@ final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource 
                 + String.join(", ", table.getColumnNames()) + "). Enter the column holding the two class labels in "
                 + "'Class column'.");
         }
-        return new FeatureRows(table, features, model.readsClasses() ? label : null,
-            settings.skipMissing.getBooleanValue());
+        return NumericMatrixReader.of(table, TABLE, features, null, settings.skipMissing.getBooleanValue())
+            .withLabel(table, model.readsClasses() ? label : null);
     }
 
     @Override
@@ -125,26 +130,18 @@ final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource 
     /** Reads the input table: its shape, and the class-mean estimate when the model reads classes. */
     private DataSummary read(final BufferedDataTable table, final ModelSettings model, final ExecutionMonitor exec)
         throws InvalidSettingsException, CanceledExecutionException {
-        final FeatureRows rows = rows(table.getDataTableSpec(), model);
-        final MixtureEstimator mixture = model.readsClasses() ? new MixtureEstimator(rows.size()) : null;
-        final List<String> labels = new ArrayList<>(2);
-        final long[] used = {0};
-        final long skipped = rows.read(table, exec, (x, label) -> {
-            used[0]++;
-            if (mixture != null) {
-                mixture.add(x, classIndex(labels, label));
+        final TableMatrix data = rows(table.getDataTableSpec(), model).read(table, exec).requireSamples(1);
+        MixtureEstimator.Estimate estimate = null;
+        if (model.readsClasses()) {
+            final MixtureEstimator mixture = new MixtureEstimator(data.p());
+            final List<String> labels = new ArrayList<>(2);
+            final double[] x = new double[data.p()];
+            for (int j = 0; j < data.n(); j++) {
+                mixture.add(data.sample(j, x), classIndex(labels, data.labels()[j]));
             }
-        });
-        if (used[0] == 0) {
-            throw new InvalidSettingsException("The input table has no complete rows" + (skipped > 0
-                ? " (all " + skipped + " have missing values)" : "") + ": the models need at least one sample.");
+            estimate = CoreCall.settings(mixture::estimate);
         }
-        if (used[0] > Integer.MAX_VALUE) {
-            throw new InvalidSettingsException("The input table has " + used[0] + " rows; at most "
-                + Integer.MAX_VALUE + " are supported.");
-        }
-        return new DataSummary(rows.size(), (int) used[0], skipped,
-            mixture == null ? null : CoreCall.settings(mixture::estimate));
+        return new DataSummary(data.p(), data.n(), data.skippedCount(), estimate);
     }
 
     /** 0 for the first class label met, 1 for the second; a third is an error. */

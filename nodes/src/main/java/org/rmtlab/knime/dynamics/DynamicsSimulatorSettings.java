@@ -47,7 +47,8 @@ final class DynamicsSimulatorSettings {
         new GmmSettings(group),
         new RidgeSettings(group),
         new DeepLinearSettings(group),
-        new OneStepSettings(group));
+        new OneStepSettings(group),
+        new RandomFeaturesSettings(group));
 
     void saveTo(final NodeSettingsWO settings) {
         group.saveTo(settings);

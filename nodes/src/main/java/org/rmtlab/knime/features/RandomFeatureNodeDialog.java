@@ -38,6 +38,7 @@ final class RandomFeatureNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentColumnFilter2(s.columns, 0));
         addDialogComponent(new DialogComponentStringSelection(s.scaling, "Input scaling", scalings));
         addDialogComponent(new DialogComponentBoolean(s.skipMissing, NumericMatrixReader.SKIP_OPTION));
+        addDialogComponent(new DialogComponentBoolean(s.keepInputs, "Keep the input columns"));
         closeCurrentGroup();
         createNewGroup("Random features");
         addDialogComponent(new DialogComponentNumber(s.bigN, "Number of features N", 64));

@@ -100,7 +100,7 @@ final class RandomFeatureNodeModel extends NodeModel {
             RandomFeatures.requireWeightMemory(bigN, reader.p());
             return null;
         });
-        final Set<String> read = new HashSet<>(features);
+        final Set<String> read = settings.keepInputs.getBooleanValue() ? Set.of() : new HashSet<>(features);
         final List<DataColumnSpec> columns = new ArrayList<>();
         for (int f = 1; f <= bigN; f++) {
             columns.add(new DataColumnSpecCreator(FEATURE_PREFIX + f, DoubleCell.TYPE).createSpec());

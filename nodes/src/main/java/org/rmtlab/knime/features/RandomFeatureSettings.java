@@ -38,6 +38,7 @@ final class RandomFeatureSettings {
     static final String KEY_SCALING = "input_scaling";
     static final String KEY_SEED = "seed";
     static final String KEY_SKIP = "skip_missing";
+    static final String KEY_KEEP_INPUTS = "keep_inputs";
 
     private final SettingsGroup group = new SettingsGroup();
 
@@ -50,6 +51,8 @@ final class RandomFeatureSettings {
     final SettingsModelString scaling = group.string(KEY_SCALING, InputScaling.NONE.id());
     final SettingsModelInteger seed = group.integer(KEY_SEED, 42);
     final SettingsModelBoolean skipMissing = group.bool(KEY_SKIP, false);
+    /** Whether the columns mapped are also passed through, after the features (for nodes that need X and F). */
+    final SettingsModelBoolean keepInputs = group.bool(KEY_KEEP_INPUTS, false);
 
     void saveTo(final NodeSettingsWO settings) {
         group.saveTo(settings);

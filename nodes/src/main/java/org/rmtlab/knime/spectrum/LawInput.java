@@ -15,9 +15,10 @@ import org.rmtlab.core.util.Check;
  * @param data the p x n data matrix as read (before the map and centring), or null when the eigenvalues were
  *        read from a column
  * @param features the random feature map applied to {@code data}, or null when none was
+ * @param centred whether each row of the matrix (feature) was centred over the samples before the spectrum
  */
 record LawInput(EmpiricalSpectrum spectrum, double variance, String population, DMatrixRMaj data,
-    FeatureMap features) {
+    FeatureMap features, boolean centred) {
 
     /**
      * The scale sigma^2 of a law whose population covariance is sigma^2 times a shape of mean eigenvalue

@@ -18,6 +18,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.rmtlab.core.kernel.Activations;
 import org.rmtlab.core.spectrum.PopulationSpectrum;
 import org.rmtlab.core.spectrum.SampleMatrix;
+import org.rmtlab.knime.common.NumericMatrixReader;
 
 /**
  * Dialog of the Spectrum Plot, in the order of the description: input, matrix, theory, chart. Settings the
@@ -43,7 +44,7 @@ final class SpectrumPlotNodeDialog extends DefaultNodeSettingsPane {
             DoubleValue.class));
         addDialogComponent(new DialogComponentNumber(s.p, "Dimension p (0: number of eigenvalues)", 1));
         addDialogComponent(new DialogComponentNumber(s.n, "Samples n (0: number of eigenvalues)", 1));
-        addDialogComponent(new DialogComponentBoolean(s.skipMissing, SpectrumInput.SKIP_OPTION));
+        addDialogComponent(new DialogComponentBoolean(s.skipMissing, NumericMatrixReader.SKIP_OPTION));
         closeCurrentGroup();
         createNewGroup("Matrix");
         addDialogComponent(new DialogComponentStringSelection(s.side, "Matrix", sides));

@@ -35,6 +35,8 @@ import org.rmtlab.knime.common.ChartOutput;
 import org.rmtlab.knime.common.ChartSource;
 import org.rmtlab.knime.common.CoreCall;
 import org.rmtlab.knime.common.ExecProgress;
+import org.rmtlab.knime.common.NumericMatrixReader;
+import org.rmtlab.knime.common.TableMatrix;
 import org.rmtlab.knime.spectrum.SpectrumPlotSettings.Parameters;
 
 /**
@@ -57,6 +59,9 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
         COL_RANK}, new DataType[] {DoubleCell.TYPE, BooleanCell.TYPE, IntCell.TYPE});
     private static final DataTableSpec HISTOGRAM_SPEC = new DataTableSpec(HISTOGRAM_COLUMNS, new DataType[] {
         DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, IntCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE});
+
+    /** How messages name the input table. */
+    private static final String TABLE = "input table";
 
     private final SpectrumPlotSettings settings = new SpectrumPlotSettings();
     private ChartOutput chart;
@@ -81,10 +86,11 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
     }
 
     /** The reader of the columns the settings choose, checked against the spec, with the sizes it needs. */
-    private SpectrumInput reader(final Parameters prm, final DataTableSpec spec) throws InvalidSettingsException {
+    private NumericMatrixReader reader(final Parameters prm, final DataTableSpec spec)
+        throws InvalidSettingsException {
         if (prm.input() == InputMode.DATA_COLUMNS) {
-            final SpectrumInput reader =
-                SpectrumInput.of(spec, settings.dataColumns(spec), "data", prm.skipMissing());
+            final NumericMatrixReader reader =
+                NumericMatrixReader.of(spec, TABLE, "data", settings.dataColumns(spec), null, prm.skipMissing());
             if (prm.features() != null) {
                 CoreCall.settings(() -> {
                     Memory.require("the " + prm.features().count() + " x " + reader.p()
@@ -105,20 +111,21 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
                 + "or bind it to the flow variable " + (covariance ? "n" : "p") + " of the Data Generator. The other "
                 + "size, " + (covariance ? "p" : "n") + ", may be 0: then it is the number of eigenvalues.");
         }
-        return SpectrumInput.of(spec, List.of(prm.eigenvalueColumn()), "eigenvalue", prm.skipMissing());
+        return NumericMatrixReader.of(spec, TABLE, "eigenvalue", List.of(prm.eigenvalueColumn()), null,
+            prm.skipMissing());
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final Parameters prm = settings.parameters();
         final BufferedDataTable table = (BufferedDataTable) inObjects[0];
-        final SpectrumInput reader = reader(prm, table.getDataTableSpec());
+        final NumericMatrixReader reader = reader(prm, table.getDataTableSpec());
         final double variance = prm.variance();
         final LawInput in;
         final String warning;
         if (prm.input() == InputMode.DATA_COLUMNS) {
             requireMemory(prm, reader.p(), table.size());
-            final SpectrumInput.Read read = reader.read(table, exec.createSubProgress(0.15));
+            final TableMatrix read = reader.read(table, exec.createSubProgress(0.15)).requireSamples(1);
             warning = read.skipWarning();
             final DMatrixRMaj x = read.x();
             final ExecutionMonitor mapping = exec.createSubProgress(0.1);
@@ -133,13 +140,13 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
             mapping.setProgress(1);
             final EmpiricalSpectrum spectrum = CoreCall.execute(() -> SpectrumAnalysis.spectrum(f, prm.side(),
                 prm.subtractMeans(), new ExecProgress(exec.createSubProgress(0.55))));
-            in = new LawInput(spectrum, variance, prm.population(), x, prm.features());
+            in = new LawInput(spectrum, variance, prm.population(), x, prm.features(), prm.subtractMeans());
         } else {
-            final SpectrumInput.Read read = reader.read(table, exec.createSubProgress(0.1));
+            final TableMatrix read = reader.read(table, exec.createSubProgress(0.1)).requireSamples(1);
             warning = read.skipWarning();
             final double[] values = read.feature(0);
             requireEigenvalues(values, table, read, prm.eigenvalueColumn());
-            in = new LawInput(eigenvalueSpectrum(prm, values), variance, prm.population(), null, null);
+            in = new LawInput(eigenvalueSpectrum(prm, values), variance, prm.population(), null, null, false);
         }
         final SpectrumAnalysis.Result r = CoreCall.execute(() -> SpectrumAnalysis.analyse(in, prm.overlay(),
             prm.margin(), prm.bins(), prm.logX(), prm.logY(), new ExecProgress(exec.createSubProgress(0.15))));
@@ -179,14 +186,14 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
      * error of an eigensolver but a wrong column.
      */
     private static void requireEigenvalues(final double[] values, final BufferedDataTable table,
-        final SpectrumInput.Read read, final String column) throws InvalidSettingsException {
+        final TableMatrix read, final String column) throws InvalidSettingsException {
         double max = 0;
         for (double v : values) {
             max = Math.max(max, Math.abs(v));
         }
         for (int i = 0; i < values.length; i++) {
             if (values[i] < -1e-9 * max) {
-                throw new InvalidSettingsException("Row '" + SpectrumInput.keyOf(table, read.skipped(), i)
+                throw new InvalidSettingsException("Row '" + read.rowKey(table, i)
                     + "' of the input table has the negative eigenvalue " + values[i] + " in column '" + column
                     + "'. Eigenvalues of a covariance or Gram matrix are >= 0: choose the column of eigenvalues "
                     + "(not, for example, a column of loadings or scores).");

@@ -126,8 +126,10 @@ final class SpectrumPlotSettings {
         n.setEnabled(!data);
         final boolean law = !chosen(overlay, Overlay.NONE.id());
         population.setEnabled(chosen(overlay, Overlay.POPULATION_COVARIANCE.id()));
-        estimateVariance.setEnabled(law);
-        variance.setEnabled(law && !estimateVariance.getBooleanValue());
+        // the nonlinear Gram law has no free scale: the activation and the data fix it
+        final boolean scaled = law && !chosen(overlay, Overlay.NONLINEAR_GRAM.id());
+        estimateVariance.setEnabled(scaled);
+        variance.setEnabled(scaled && !estimateVariance.getBooleanValue());
         margin.setEnabled(law);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,38 @@ class NumericMatrixReaderTest {
             + "'Row1', column 'b').", m.skipWarning());
         // without a target the NaN in y does not matter
         assertEquals(4, read(t, List.of("a", "b"), null, true).n());
+    }
+
+    /**
+     * A label column of any type travels along: one cell per kept row, in order; a missing label stops the read
+     * naming row and column, or skips the row; the sample accessor gives column j of X; rowKey names a kept row.
+     */
+    @Test
+    void labelCellsFollowTheKeptRows() throws Exception {
+        final BufferedDataTable t = table(new Object[] {1.0, "r", 1, 1L, true, 10.0},
+            new Object[] {2.0, null, 2, 1L, true, 20.0}, new Object[] {3.0, "s", null, 1L, true, 30.0},
+            new Object[] {4.0, "t", 4, 1L, true, 40.0});
+        final NumericMatrixReader strict =
+            NumericMatrixReader.of(SPEC, "input table", List.of("a", "b"), null, false).withLabel(SPEC, "id");
+        assertEquals("id", strict.label());
+        assertEquals("Row 'Row1' of the input table has a missing value in column 'id'. Remove or replace such values "
+            + "first (for example with the Missing Value node), or tick 'Skip rows with missing values'.",
+            message(() -> strict.read(table(new Object[] {1.0, "r", 1, 1L, true, 10.0},
+                new Object[] {2.0, null, 2, 1L, true, 20.0}), new TestExecution().context())));
+        final TableMatrix m = NumericMatrixReader.of(SPEC, "input table", List.of("a", "b"), null, true)
+            .withLabel(SPEC, "id").read(t, new TestExecution().context());
+        assertEquals(2, m.n());
+        assertEquals(List.of("r", "t"), Arrays.stream(m.labels()).map(Object::toString).toList());
+        assertArrayEquals(new double[] {4, 4}, m.sample(1, new double[2]), 0.0);
+        assertEquals("Row3", m.rowKey(t, 1));
+        assertTrue(m.skipWarning().contains("the first: row 'Row1', column 'id'"), m.skipWarning());
+        assertNull(read(t, List.of("a"), null, false).labels());
+        assertTrue(message(() -> NumericMatrixReader.of(SPEC, "input table", List.of("a"), null, false)
+            .withLabel(SPEC, "kind")).startsWith("The input table has no column 'kind' (the label column)."));
+        assertTrue(message(() -> NumericMatrixReader.of(SPEC, "input table", List.of("a"), null, false)
+            .withLabel(SPEC, "a")).startsWith("The label column 'a' is also read as a number"));
+        assertTrue(message(() -> NumericMatrixReader.of(SPEC, "input table", "eigenvalue", List.of(), null, false))
+            .startsWith("No eigenvalue column of the input table is selected."));
     }
 
     @Test

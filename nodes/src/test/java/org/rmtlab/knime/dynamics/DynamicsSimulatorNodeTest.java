@@ -42,8 +42,12 @@ import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.LearningCurves;
+import org.rmtlab.core.dynamics.NonMonotoneTestLoss;
 import org.rmtlab.core.dynamics.OneStepFeatureLearning;
+import org.rmtlab.core.dynamics.RandomFeatureDynamics;
+import org.rmtlab.core.dynamics.RandomFeatureFlow;
 import org.rmtlab.core.dynamics.RidgeDynamics;
+import org.rmtlab.core.dynamics.TestLossMinimum;
 import org.rmtlab.core.kernel.Activations;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.knime.common.ChartOutput;
@@ -238,6 +242,90 @@ class DynamicsSimulatorNodeTest {
     }
 
     /**
+     * random-features: the core's numbers for the same settings (theory, simulation with the same seed, scalars),
+     * flow time t; the Hermitian curve only when enabled, the ensemble curves when K >= 2. With an input table D
+     * is its number of features and psiP its rows over D.
+     */
+    @Test
+    void randomFeaturesTableIsTheCores() throws Exception {
+        NodeHarness<DynamicsSimulatorNodeModel> node = node("random-features", "random-features_noise", 0.2,
+            "random-features_hermitian", false, "random-features_ensemble", 3);
+        node.execute((BufferedDataTable) null);
+        BufferedDataTable table = node.table(0);
+        assertEquals(List.of("t", "train_theory", "test_theory", "bias_theory", "variance_theory",
+            "ensemble_test_risk_theory", "train_sim"), List.of(table.getDataTableSpec().getColumnNames()).subList(0, 7));
+        RandomFeatureDynamics core = new RandomFeatureDynamics(new RandomFeatureDynamics.Config(
+            new RandomFeatureFlow(DynamicsDefaults.RANDOM_FEATURES_PSI_N, DynamicsDefaults.RANDOM_FEATURES_PSI_P, 0.2),
+            P, RandomFeatureDynamics.Engine.RESOLVENT, false, 3));
+        LearningCurves theory = core.theory(grid());
+        LearningCurves sim = core.simulate(grid(), TRIALS, SEED, Progress.NONE);
+        assertArrayEquals(theory.times(), Tables.doubles(table, "t"), 0.0);
+        assertCurve(theory.curve("train_loss"), table, "train_theory", false);
+        assertCurve(theory.curve("test_risk"), table, "test_theory", false);
+        assertCurve(theory.curve("variance"), table, "variance_theory", false);
+        assertCurve(theory.curve("ensemble_test_risk"), table, "ensemble_test_risk_theory", false);
+        assertCurve(sim.curve("test_risk"), table, "test_sim", false);
+        assertCurve(sim.curve("bias"), table, "bias_sim", false);
+        assertCurve(sim.curve("ensemble_test_risk"), table, "ensemble_test_risk_sim_se", true);
+        assertNull(node.flowVariables().get("tau_star"), "no optimum is computed with label noise");
+        assertTrue(node.model().chart().figure().subtitle().contains("ensemble K = 3"));
+
+        // the table's shape: D = 20 features (y and class are not features), psiP = 30 rows / 20
+        NodeHarness<DynamicsSimulatorNodeModel> fromTable = node("random-features",
+            DynamicsSimulatorSettings.KEY_SIMULATE, false);
+        fromTable.execute(generated(20, 30, 1));
+        RandomFeatureDynamics shaped = new RandomFeatureDynamics(new RandomFeatureDynamics.Config(
+            RandomFeatureFlow.noiseless(DynamicsDefaults.RANDOM_FEATURES_PSI_N, 1.5), 20,
+            RandomFeatureDynamics.Engine.RESOLVENT, true, 0));
+        LearningCurves shapedTheory = shaped.theory(grid());
+        assertCurve(shapedTheory.curve("test_risk"), fromTable.table(0), "test_theory", false);
+        assertCurve(shapedTheory.curve("hermitian_test_risk"), fromTable.table(0), "hermitian_test_risk_theory", false);
+        assertEquals(shapedTheory.scalar("hermitian_risk_limit"),
+            (Double) fromTable.flowVariables().get("hermitian_risk_limit"), 0.0);
+    }
+
+    /**
+     * The random-features defaults are the non-monotone example of Bordelon and Pehlevan (psiN = 0.5, psiP = 1.2,
+     * no noise): the theoretical test risk falls to its minimum 0.737 near t = 1.1 inside the time range and then
+     * rises clearly (by 0.05 or more, towards 6/7) while the training loss keeps falling; the Hermitian
+     * counterpart with the same spectrum never rises and ends near its limit 1 - psiN = 0.5.
+     */
+    @Test
+    void randomFeaturesDefaultsShowTheNonMonotoneTestRisk() throws Exception {
+        NodeHarness<DynamicsSimulatorNodeModel> node = NodeHarness.of(new DynamicsSimulatorNodeFactory());
+        NodeSettings s = node.saveSettings();
+        s.addString(DynamicsSimulatorSettings.KEY_MODEL, RandomFeatureDynamics.ID);
+        s.addBoolean(DynamicsSimulatorSettings.KEY_SIMULATE, false);
+        node.loadSettings(s);
+        node.execute((BufferedDataTable) null);
+        double[] test = Tables.doubles(node.table(0), "test_theory");
+        double[] train = Tables.doubles(node.table(0), "train_theory");
+        double[] hermitian = Tables.doubles(node.table(0), "hermitian_test_risk_theory");
+        assertEquals(DynamicsDefaults.RANDOM_FEATURES_TIME_COUNT, test.length);
+        double tStar = (Double) node.flowVariables().get("tau_star");
+        double best = (Double) node.flowVariables().get("test_at_tau_star");
+        TestLossMinimum min = NonMonotoneTestLoss.find(NonMonotoneTestLoss.EXAMPLE);
+        assertEquals(min.time(), tStar, 0.0);
+        assertEquals(min.value(), best, 0.0);
+        assertEquals(1.1, tStar, 0.1);
+        assertEquals(0.737, best, 0.001);
+        int argmin = 0;
+        for (int i = 1; i < test.length; i++) {
+            argmin = test[i] < test[argmin] ? i : argmin;
+            assertTrue(hermitian[i] <= hermitian[i - 1] + 1e-12, "Hermitian risk rises at row " + i);
+            assertTrue(train[i] <= train[i - 1] + 1e-12, "training loss rises at row " + i);
+        }
+        assertTrue(argmin > 0 && argmin < test.length - 1, "interior minimum, row " + argmin);
+        // the grid's minimum is within one grid step of t*: no lower than the true minimum
+        assertTrue(test[argmin] >= best - 1e-9, test[argmin] + " < " + best);
+        assertTrue(test[test.length - 1] > best + 0.05, "test risk at the end " + test[test.length - 1]);
+        assertEquals(6.0 / 7, (Double) node.flowVariables().get("risk_limit"), 1e-12);
+        assertEquals(0.5, (Double) node.flowVariables().get("hermitian_risk_limit"), 1e-12);
+        assertEquals(0.5, hermitian[hermitian.length - 1], 0.01);
+        assertTrue(node.model().chart().figure().series().stream().anyMatch(x -> x.name().contains("Hermitian")));
+    }
+
+    /**
      * The wiring of every model: the id is the core model's, the time column is named as the core names its
      * axis, and every curve the core computes (theory or simulation) has its columns, and no column stands for
      * a curve the core does not compute.
@@ -247,7 +335,7 @@ class DynamicsSimulatorNodeTest {
         for (String id : new DynamicsSimulatorSettings().ids()) {
             DynamicsSimulatorSettings s = new DynamicsSimulatorSettings();
             s.loadFrom(node(id, id + "_time_count", 3, id + "_p", 16, id + "_n", 32, "deep-linear_width", 20,
-                "one-step_width", 20).saveSettings());
+                "one-step_width", 20, "random-features_ensemble", 2).saveSettings());
             ModelSettings m = s.selected();
             DynamicsModel core = m.create(null);
             assertEquals(id, core.id());
@@ -366,10 +454,12 @@ class DynamicsSimulatorNodeTest {
             DynamicsSimulatorSettings.KEY_CLASS_COLUMN, "label");
         InvalidSettingsException missing = assertThrows(InvalidSettingsException.class,
             () -> strict.execute(smallMixture(null, "b")));
-        assertTrue(missing.getMessage().contains("Row 'Row3', column 'x1' has a missing value"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("Row 'Row3' of the input table has a missing value in column 'x1'"),
+            missing.getMessage());
         InvalidSettingsException nan = assertThrows(InvalidSettingsException.class,
             () -> strict.execute(smallMixture(Double.NaN, "b")));
-        assertTrue(nan.getMessage().contains("Row 'Row3', column 'x1' is NaN"), nan.getMessage());
+        assertTrue(nan.getMessage().contains("Row 'Row3' of the input table has the value NaN in column 'x1'"),
+            nan.getMessage());
         InvalidSettingsException third = assertThrows(InvalidSettingsException.class,
             () -> strict.execute(smallMixture(-1.2, "c")));
         assertTrue(third.getMessage().contains("more than two values (a, b, c"), third.getMessage());
@@ -394,7 +484,11 @@ class DynamicsSimulatorNodeTest {
         assertRefused("Choose alpha < 0.533", null, "gmm", "gmm_method", "descent", "gmm_alpha", 1.0);
         assertRefused("must be a finite number > 0", null, "gmm", "gmm_method", "descent", "gmm_alpha", -0.1);
         assertRefused("Not enough memory", null, "ridge", "ridge_p", 1_000_000, "ridge_n", 1_000_000);
-        assertRefused("Choose one of: gmm, ridge, deep-linear, one-step", null, "spiral");
+        assertRefused("Choose one of: gmm, ridge, deep-linear, one-step, random-features", null, "spiral");
+        assertRefused("Unknown engine 'dfmt'", null, "random-features", "random-features_engine", "dfmt");
+        assertRefused("ensemble size K must be 0", null, "random-features", "random-features_ensemble", 1);
+        assertRefused("psiN (features per dimension N/D)", null, "random-features", "random-features_psi_n", 0.0);
+        assertRefused("Not enough memory", null, "random-features", "random-features_p", 1_000_000);
         assertRefused("Unknown activation 'rleu'", null, "one-step", "one-step_student", "rleu");
         assertRefused("deep-linear_depth", null, "deep-linear", "deep-linear_depth", 1);
 
@@ -484,6 +578,8 @@ class DynamicsSimulatorNodeTest {
         assertEquals("class", loaded.getString(DynamicsSimulatorSettings.KEY_CLASS_COLUMN));
         assertEquals(DynamicsDefaults.RIDGE_NOISE, loaded.getDouble("ridge_noise"), 0.0);
         assertEquals(DynamicsDefaults.TIME_TO, loaded.getDouble("gmm_time_to"), 0.0);
+        assertEquals(DynamicsDefaults.RANDOM_FEATURES_PSI_P, loaded.getDouble("random-features_psi_p"), 0.0);
+        assertEquals(DynamicsDefaults.RANDOM_FEATURES_HERMITIAN, loaded.getBoolean("random-features_hermitian"));
     }
 
     /** The dialog opens without an input table (no column pickers) and gives back the settings unchanged. */

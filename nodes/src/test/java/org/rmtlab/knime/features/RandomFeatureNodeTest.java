@@ -155,6 +155,21 @@ class RandomFeatureNodeTest {
         return new DMatrixRMaj(rows);
     }
 
+    /** With "keep the input columns" the columns mapped follow the features, unchanged, in input order. */
+    @Test
+    void keepingTheInputsPassesThemThrough() throws Exception {
+        final BufferedDataTable in = data(5, 2, 1);
+        final NodeHarness<RandomFeatureNodeModel> node = node(3, "relu", "gaussian", 1);
+        set(node, RandomFeatureSettings.KEY_KEEP_INPUTS, true);
+        node.execute(in);
+        assertEquals(List.of("f1", "f2", "f3", "x1", "x2", "y", "class", "id"),
+            List.of(node.table(0).getDataTableSpec().getColumnNames()));
+        assertArrayEquals(Tables.doubles(in, "x2"), Tables.doubles(node.table(0), "x2"), 0.0);
+        final NodeHarness<RandomFeatureNodeModel> plain = node(3, "relu", "gaussian", 1);
+        plain.execute(in);
+        assertArrayEquals(features(plain.table(0), 3).data, features(node.table(0), 3).data, 0.0);
+    }
+
     @Test
     void configureAnnouncesFeaturesThenEveryOtherColumn() throws Exception {
         final DataTableSpec in = data(1, 4, 1).getDataTableSpec();
@@ -414,6 +429,7 @@ class RandomFeatureNodeTest {
         fresh.loadSettings(old);
         assertEquals("none", fresh.saveSettings().getString(RandomFeatureSettings.KEY_SCALING));
         assertEquals(false, fresh.saveSettings().getBoolean(RandomFeatureSettings.KEY_SKIP));
+        assertEquals(false, fresh.saveSettings().getBoolean(RandomFeatureSettings.KEY_KEEP_INPUTS));
         assertEquals("tanh", fresh.saveSettings().getString(RandomFeatureSettings.KEY_ACTIVATION));
         assertEquals(List.of("f1", "y", "class", "id"),
             List.of(((DataTableSpec) configured(fresh, 1, "tanh", "gaussian", 3).configure(data(1, 2, 1)

@@ -16,6 +16,10 @@ package org.rmtlab.core.dynamics;
  * gamma0 = 1, small initialisation sigma_a = sigma_W = 0.1, flow time t from 0.1 to 12.
  * {@link OneStepFeatureLearning}: the picture of Ba et al. 2022, D = 200, N = 400, n = 400, ReLU student and
  * teacher, label noise 0.2, learning rates eta from 0.3 to 30 around the threshold (about 3.3).
+ * {@link RandomFeatureDynamics}: the non-monotone example {@link NonMonotoneTestLoss#EXAMPLE} (psiN = N/D = 0.5,
+ * psiP = P/D = 1.2, no label noise; Bordelon and Pehlevan 2026), simulated at D = 400, flow time t from 0.01 to
+ * 100: the test risk falls to 0.737 near t = 1.1 and rises again towards 6/7 while the training loss keeps
+ * falling, and the Hermitian counterpart with the same spectrum decreases monotonically to 0.5.
  */
 public final class DynamicsDefaults {
     public static final int P = 256;
@@ -79,6 +83,23 @@ public final class DynamicsDefaults {
     public static final double ONE_STEP_ETA_FROM = 0.3;
     public static final double ONE_STEP_ETA_TO = 30;
     public static final int ONE_STEP_ETA_COUNT = 40;
+
+    /** {@link RandomFeatureDynamics}: features per input dimension psiN = N/D. */
+    public static final double RANDOM_FEATURES_PSI_N = NonMonotoneTestLoss.EXAMPLE.psiN();
+    /** {@link RandomFeatureDynamics}: training samples per input dimension psiP = P/D. */
+    public static final double RANDOM_FEATURES_PSI_P = NonMonotoneTestLoss.EXAMPLE.psiP();
+    /** {@link RandomFeatureDynamics}: label-noise standard deviation (0: the test risk can rise). */
+    public static final double RANDOM_FEATURES_NOISE = NonMonotoneTestLoss.EXAMPLE.noise();
+    /** {@link RandomFeatureDynamics}: input dimension D of the simulation. */
+    public static final int RANDOM_FEATURES_INPUT_DIM = 400;
+    public static final RandomFeatureDynamics.Engine RANDOM_FEATURES_ENGINE = RandomFeatureDynamics.Engine.RESOLVENT;
+    /** {@link RandomFeatureDynamics}: whether the Hermitian counterpart's test risk is added. */
+    public static final boolean RANDOM_FEATURES_HERMITIAN = true;
+    /** {@link RandomFeatureDynamics}: ensemble size K (0: no bias/variance/ensemble curves). */
+    public static final int RANDOM_FEATURES_ENSEMBLE = 0;
+    public static final double RANDOM_FEATURES_TIME_FROM = 0.01;
+    public static final double RANDOM_FEATURES_TIME_TO = 100;
+    public static final int RANDOM_FEATURES_TIME_COUNT = 60;
 
     private DynamicsDefaults() {
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
+import org.rmtlab.core.util.Memory;
 import org.rmtlab.core.util.Progress;
 
 /**
@@ -142,6 +143,14 @@ public final class RandomFeatureDynamics implements DynamicsModel {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** Refuses a simulation whose matrices of one trial (F, X, the feature Gram matrix, ...) would not fit the heap. */
+    @Override
+    public void checkMemory() {
+        final RandomFeatureFlowSimulation s = new RandomFeatureFlowSimulation(config.flow(), config.dimension());
+        Memory.require(String.format(Locale.ROOT, "one trial of the %s simulation with D = %d, N = %d, P = %d", ID,
+            s.dimension(), s.features(), s.samples()), s.memoryBytes());
     }
 
     @Override

@@ -106,7 +106,7 @@ class DynamicsCommandTest {
     // random features: theory and simulation columns, Hermitian on by default, ensemble curves on request;
     // the summary carries the non-monotone example's optimum and limits
     void randomFeaturesColumnsAndSummary() {
-        final Result r = run("dynamics", "--model", "random-features", "--dimension", "40", "--times", "0.5:8:3",
+        final Result r = run("dynamics", "--model", "random-features", "--p", "40", "--times", "0.5:8:3",
             "--trials", "2", "--ensemble", "3", "--noise", "0.2");
         assertEquals(0, r.code(), r.err());
         final String[] lines = r.out().split("\n");
@@ -137,7 +137,7 @@ class DynamicsCommandTest {
         assertEquals(0, dmft.code(), dmft.err());
         assertTrue(dmft.out().contains("\ndmft_error_estimate,"), dmft.out());
         for (String[] bad : new String[][] {{"--ensemble", "1"}, {"--engine", "euler"}, {"--hermitian", "maybe"},
-            {"--psi-n", "-1"}, {"--p", "10"}}) {
+            {"--psi-n", "-1"}, {"--p", "0"}, {"--dimension", "40"}}) {
             final Result e = run("dynamics", "--model", "random-features", bad[0], bad[1]);
             assertEquals(2, e.code(), String.join(" ", bad));
         }
