@@ -48,14 +48,14 @@ final class RandomFeatureNonMonotoneDemo extends DynamicsDemo {
 
     @Override
     String size(final Args a) {
-        final int d = a.integer("dimension");
+        final int d = a.integer("p");
         return "D=" + d + " N=" + Math.round(a.real("psi-n") * d) + " P=" + Math.round(a.real("psi-p") * d);
     }
 
     @Override
     String setting(final Args a) {
         return "\u03C8N = N/D = " + a.string("psi-n") + ", \u03C8P = P/D = " + a.string("psi-p") + ", label noise "
-            + a.string("noise") + ", simulated at D = " + a.string("dimension");
+            + a.string("noise") + ", simulated at D = " + a.string("p");
     }
 
     @Override

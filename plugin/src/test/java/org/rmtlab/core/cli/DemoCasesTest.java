@@ -18,10 +18,11 @@ import org.rmtlab.core.spectrum.PopulationSpectrum;
 import org.rmtlab.core.util.Progress;
 
 /**
- * The spectrum and risk cases of {@code rmtlab demo} end to end at small sizes (the full sizes run in the demo
- * itself), and the finite-n correction that the linear-ridge case adds to its limit.
+ * The cases of {@code rmtlab demo}: the spectrum and risk cases end to end at small sizes (the full sizes run in the
+ * demo itself), the options of every dynamics case, and the finite-n correction that the linear-ridge case adds to
+ * its limit.
  */
-class SpectrumAndRiskDemosTest {
+class DemoCasesTest {
 
     /**
      * Each case at a small size, quick, 6 trials: it writes its CSV (one row per bin or ratio, the scored ones
@@ -40,6 +41,29 @@ class SpectrumAndRiskDemosTest {
         check(new LinearRidgeDemo(List.of("--n", "50", "--ratios", "0.2:5:6", "--trials", "6")), dir, 7, 6);
         check(new DoubleDescentDemo(List.of("--n", "128", "--p", "64", "--n-test", "128", "--ratios", "0.2:3:5",
             "--trials", "6")), dir, 6, 8);
+    }
+
+    /**
+     * Every dynamics case's options, quick and full, are options of its model, build the model and its size and
+     * setting texts (the simulation itself is left to the demo and to one end-to-end test in DemoCommandTest).
+     */
+    @Test
+    void everyDynamicsCaseBuildsItsModel() {
+        int checked = 0;
+        for (DemoCase c : DemoCommand.CASES) {
+            if (c instanceof DynamicsDemo d) {
+                for (boolean quick : new boolean[] {false, true}) {
+                    final DynamicsModelOptions entry = DynamicsCommand.find(d.modelId());
+                    final Args a = Args.parse(entry.options(), d.options(quick).toArray(new String[0]));
+                    assertEquals(d.modelId(), entry.create(a).id(), c.name());
+                    assertTrue(d.size(a).matches("\\S+( \\S+)*"), c.name() + ": " + d.size(a));
+                    assertTrue(!d.setting(a).isBlank(), c.name());
+                    assertTrue(d.trials(quick) >= 2, c.name());
+                }
+                checked++;
+            }
+        }
+        assertEquals(5, checked);
     }
 
     private static void check(final DemoCase c, final Path dir, final int csvLines, final int points) throws Exception {
