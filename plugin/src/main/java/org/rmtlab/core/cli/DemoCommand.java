@@ -26,7 +26,9 @@ import org.rmtlab.core.demo.Discrepancy;
  * {@code dir/NAME.csv}, scores the simulated points with a {@link Discrepancy.Accumulator} and returns the size
  * text, the discrepancy and the figure (built with {@code org.rmtlab.core.chart.Figures} or
  * {@code Figure.builder()}). For a {@code DynamicsModel}, extend {@link DynamicsDemo} instead: it needs only the
- * option overrides, trials, scored curves and the figure ({@link GmmOverfittingDemo} is a complete example).</li>
+ * option overrides, trials, scored curves and the figure ({@link GmmOverfittingDemo} is a complete example); for an
+ * eigenvalue law, extend {@link SpectrumDemo}: it needs the law, the trials and the figure's title
+ * ({@link MarchenkoPasturDemo}).</li>
  * <li>Say in its Javadoc what is scored and why the rest is not, and the max z measured at the full size against
  * the tolerance: finite-size corrections must stay well below one standard error at the chosen trials.</li>
  * <li>Add one instance to {@link #CASES}, at its place in the table, and, once its PNG is in {@code docs/gallery},
@@ -41,7 +43,12 @@ final class DemoCommand implements Command {
         new GmmOverfittingDemo(),
         new RidgeEarlyStoppingDemo(),
         new OneStepSpikeDemo(),
-        new DeepLinearDemo());
+        new DeepLinearDemo(),
+        new MarchenkoPasturDemo(),
+        new NonlinearGramSpectrumDemo(),
+        new LinearRidgeDemo(),
+        new DoubleDescentDemo(),
+        new RandomFeatureNonMonotoneDemo());
 
     @Override
     public String name() {
@@ -69,7 +76,7 @@ final class DemoCommand implements Command {
     public int run(final Args a, final PrintStream out) throws Exception {
         if (a.flag("list")) {
             for (DemoCase c : CASES) {
-                out.printf("%-24s %s%n", c.name(), c.description());
+                out.printf("%-28s %s%n", c.name(), c.description());
             }
             return 0;
         }

@@ -49,6 +49,11 @@ abstract class DynamicsDemo implements DemoCase {
         return name;
     }
 
+    /** The id of the model in {@link DynamicsCommand#MODELS}. */
+    final String modelId() {
+        return modelId;
+    }
+
     /** Options on top of the model's defaults, as command-line words (for example {@code --times 0.1:10:20}). */
     abstract List<String> options(boolean quick);
 

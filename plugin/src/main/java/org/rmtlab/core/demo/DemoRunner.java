@@ -27,7 +27,7 @@ public final class DemoRunner {
     public static final int GALLERY_HEIGHT = 500;
 
     /** The case column, printed when the case starts, and the rest of its row, printed when it ends. */
-    private static final String NAME = "%-24s ";
+    private static final String NAME = "%-28s ";
     private static final String REST = "%-22s %6s %6s %8s %8s %8s  %s%n";
 
     private final List<DemoCase> cases;
