@@ -218,7 +218,16 @@ public final class Figure {
          * @param se standard errors, or {@code null} for no error bars
          */
         public Builder simulation(final String quantity, final double[] x, final double[] mean, final double[] se) {
-            return add(Series.points(quantity + " (simulation)", x, mean, se).inGroup(quantity));
+            return measured(quantity, "simulation", new Measured(x, mean, se));
+        }
+
+        /**
+         * Measured values of a quantity from some {@code source} other than a simulation (a fit on real data,
+         * say): hollow points named "{@code quantity} ({@code source})" with error bars mean +- se if given, in
+         * colour group {@code quantity}.
+         */
+        public Builder measured(final String quantity, final String source, final Measured m) {
+            return add(Series.points(quantity + " (" + source + ")", m.x(), m.mean(), m.se()).inGroup(quantity));
         }
 
         /** {@link #simulation(String, double[], double[], double[])} from a {@link Measured}. */

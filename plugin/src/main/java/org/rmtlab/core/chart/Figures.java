@@ -3,6 +3,7 @@ package org.rmtlab.core.chart;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,24 +37,58 @@ public final class Figures {
      */
     public static Figure doubleDescent(final double[] ratio, final double[] trainTheory, final double[] testTheory,
         final Measured trainSim, final Measured testSim) {
+        return doubleDescent(ratio, List.of(new RiskCurves(null, trainTheory, testTheory, trainSim, testSim)));
+    }
+
+    /**
+     * Double descent of several settings (ridge gammas, say) on one figure: each setting's training and test
+     * risk in colours of their own, labelled with {@link RiskCurves#label()}; the axis cut of
+     * {@link #doubleDescent(double[], double[], double[], Measured, Measured)} looks at all test curves together.
+     *
+     * @param ratio N/n where the theories are evaluated
+     * @param curves one entry per setting, in legend order
+     */
+    public static Figure doubleDescent(final double[] ratio, final List<RiskCurves> curves) {
         final Figure.Builder b = Figure.builder().title("Double descent")
             .xLabel("N / n  (random features per training sample)").yLabel("risk (MSE)").logX(true);
-        pair(b, "train", ratio, trainTheory, trainSim);
-        pair(b, "test", ratio, testTheory, testSim);
+        pairs(b, ratio, curves);
         b.markX(1, "interpolation threshold N = n");
-        final double peak = Math.max(max(testTheory), max(testSim == null ? null : testSim.mean()));
-        final double away = Math.max(maxAway(ratio, testTheory), testSim == null ? Double.NEGATIVE_INFINITY
-            : maxAway(testSim.x(), testSim.mean()));
+        double peak = Double.NEGATIVE_INFINITY;
+        double away = Double.NEGATIVE_INFINITY;
+        double low = 0;
+        boolean simulated = false;
+        for (RiskCurves c : curves) {
+            final Measured testSim = c.testSim();
+            peak = Math.max(peak, Math.max(max(c.testTheory()), max(testSim == null ? null : testSim.mean())));
+            away = Math.max(away, Math.max(maxAway(ratio, c.testTheory()), testSim == null
+                ? Double.NEGATIVE_INFINITY : maxAway(testSim.x(), testSim.mean())));
+            low = Math.min(low, Math.min(min(c.trainTheory()), min(c.trainSim() == null ? null : c.trainSim().mean())));
+            simulated |= c.trainSim() != null || testSim != null;
+        }
         if (away > 0 && peak > PEAK_RATIO * away) {
             // rounded up to half a power of ten, so that the cut lands on a tick
             final double half = Math.pow(10, Math.floor(Math.log10(CUT_RATIO * away))) / 2;
             final double cap = Math.ceil(CUT_RATIO * away / half) * half;
-            final double low = Math.min(0, Math.min(min(trainTheory), min(trainSim == null ? null : trainSim.mean())));
             // room below the lowest value for the symbols of simulated points lying on it
-            b.yRange(trainSim == null && testSim == null ? low : low - 0.03 * (cap - low), cap);
+            b.yRange(simulated ? low - 0.03 * (cap - low) : low, cap);
             b.note("The y axis is cut at " + number(cap) + ": the test risk peaks at " + number(peak)
                 + " near the interpolation threshold.");
         }
+        return b.build();
+    }
+
+    /**
+     * Training and test risk against the ridge penalty on a log axis, one colour pair per setting (several
+     * feature ratios, say). A penalty of 0 (ridgeless) cannot be shown on the log axis and is left out with a
+     * note.
+     *
+     * @param penalty the penalties where the theories are evaluated
+     * @param curves one entry per setting, in legend order
+     */
+    public static Figure riskAgainstPenalty(final double[] penalty, final List<RiskCurves> curves) {
+        final Figure.Builder b = Figure.builder().title("Risk against the ridge penalty")
+            .xLabel("ridge penalty \u03B3").yLabel("risk (MSE)").logX(true);
+        pairs(b, penalty, curves);
         return b.build();
     }
 
@@ -72,8 +107,8 @@ public final class Figures {
         final Measured trainSim, final Measured testSim, final double optimum) {
         final Figure.Builder b = Figure.builder().title("Learning curves").xLabel("training time t")
             .yLabel("risk (MSE)").logX(true);
-        pair(b, "train", time, trainTheory, trainSim);
-        pair(b, "test", time, testTheory, testSim);
+        pair(b, "train", time, trainTheory, trainSim, RiskCurves.SIMULATION);
+        pair(b, "test", time, testTheory, testSim, RiskCurves.SIMULATION);
         if (Double.isFinite(optimum)) {
             b.markX(optimum, "early-stopping optimum t* = " + number(optimum));
         }
@@ -121,13 +156,22 @@ public final class Figures {
         return Figure.builder().title(title).xLabel(xLabel).yLabel(yLabel).line(name, x, y).build();
     }
 
+    private static void pairs(final Figure.Builder b, final double[] x, final List<RiskCurves> curves) {
+        for (RiskCurves c : curves) {
+            pair(b, c.quantity("train"), x, c.trainTheory(), c.trainSim(), c.measuredAs());
+        }
+        for (RiskCurves c : curves) {
+            pair(b, c.quantity("test"), x, c.testTheory(), c.testSim(), c.measuredAs());
+        }
+    }
+
     private static void pair(final Figure.Builder b, final String quantity, final double[] x, final double[] theory,
-        final Measured sim) {
+        final Measured measured, final String source) {
         if (theory != null) {
             b.theory(quantity, x, theory);
         }
-        if (sim != null) {
-            b.simulation(quantity, sim);
+        if (measured != null) {
+            b.measured(quantity, source, measured);
         }
     }
 

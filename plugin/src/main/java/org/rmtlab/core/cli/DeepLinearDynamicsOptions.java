@@ -3,6 +3,7 @@ package org.rmtlab.core.cli;
 import java.util.List;
 
 import org.rmtlab.core.dynamics.DeepLinearNetwork;
+import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
 
 /**
@@ -27,15 +28,22 @@ final class DeepLinearDynamicsOptions implements DynamicsModelOptions {
     @Override
     public List<Option> options() {
         return List.of(
-            Option.of("times", "0.1:12:100", "time grid FROM:TO:COUNT, log-spaced, flow time t"),
-            Option.of("depth", "2", "number of weight layers L (2: one hidden layer; the theory needs 2)"),
-            Option.of("p", "100", "input dimension D"),
-            Option.of("width", "200", "hidden width N (the theory uses alpha = D/N)"),
-            Option.of("n", "0", "training samples P (0: population loss, the theory's setting)"),
-            Option.of("gamma0", "1", "feature-learning scale gamma0 (small: lazy/kernel, large: rich)"),
-            Option.of("sigma-a", "0.1", "standard deviation of the initial readout entries"),
-            Option.of("sigma-w", "0.1", "standard deviation of the initial hidden-weight entries"),
-            Option.of("noise", "0", "label-noise standard deviation"));
+            Option.of("times", new Grid(DynamicsDefaults.DEEP_LINEAR_TIME_FROM, DynamicsDefaults.DEEP_LINEAR_TIME_TO,
+                DynamicsDefaults.DEEP_LINEAR_TIME_COUNT, true).text(),
+                "time grid FROM:TO:COUNT, log-spaced, flow time t"),
+            Option.of("depth", DynamicsDefaults.DEEP_LINEAR_DEPTH,
+                "number of weight layers L (2: one hidden layer; the theory needs 2)"),
+            Option.of("p", DynamicsDefaults.DEEP_LINEAR_INPUT_DIM, "input dimension D"),
+            Option.of("width", DynamicsDefaults.DEEP_LINEAR_WIDTH, "hidden width N (the theory uses alpha = D/N)"),
+            Option.of("n", DynamicsDefaults.DEEP_LINEAR_SAMPLES,
+                "training samples P (0: population loss, the theory's setting)"),
+            Option.of("gamma0", DynamicsDefaults.DEEP_LINEAR_GAMMA0,
+                "feature-learning scale gamma0 (small: lazy/kernel, large: rich)"),
+            Option.of("sigma-a", DynamicsDefaults.DEEP_LINEAR_READOUT_INIT,
+                "standard deviation of the initial readout entries"),
+            Option.of("sigma-w", DynamicsDefaults.DEEP_LINEAR_HIDDEN_INIT,
+                "standard deviation of the initial hidden-weight entries"),
+            Option.of("noise", DynamicsDefaults.DEEP_LINEAR_NOISE, "label-noise standard deviation"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.rmtlab.core.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.rmtlab.core.kernel.Activations;
 import org.rmtlab.core.resolvent.DoubleDescent;
 import org.rmtlab.core.resolvent.DoubleDescentPoint;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
+import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Progress;
 
 /**
@@ -21,7 +23,7 @@ import org.rmtlab.core.util.Progress;
  */
 final class DoubleDescentCommand implements Command {
     /** Mixed into the seed for the simulation so that W is drawn independently of the data. */
-    private static final long SIMULATION_SEED_MIX = 0x9E3779B97F4A7C15L;
+    static final long SIMULATION_SEED_MIX = 0x9E3779B97F4A7C15L;
 
     @Override
     public String name() {
@@ -54,20 +56,34 @@ final class DoubleDescentCommand implements Command {
 
     @Override
     public int run(final Args a, final PrintStream stdout) throws Exception {
-        final long seed = a.longValue("seed");
-        final DataSpec data = new DataSpec(DataModel.fromId(a.string("data")), a.integer("n"), a.integer("n-test"),
-            a.integer("p"), a.real("rho"), a.real("noise"), Scale.fromId(a.string("scale")), seed);
+        write(a.has("out") ? a.string("out") : null, stdout, sweep(a, Progress.NONE));
+        return 0;
+    }
+
+    /** The data the options describe (training and, unless {@code --n-test 0}, test set). */
+    static DataSpec data(final Args a) {
+        return new DataSpec(DataModel.fromId(a.string("data")), a.integer("n"), a.integer("n-test"), a.integer("p"),
+            a.real("rho"), a.real("noise"), Scale.fromId(a.string("scale")), a.longValue("seed"));
+    }
+
+    /** The sweep the options describe, theory beside simulation, as this command computes it. */
+    static List<DoubleDescentPoint> sweep(final Args a, final Progress progress) throws CancelledException {
+        final DataSpec data = data(a);
         final double[] gammas = a.string("gamma").contains(":") ? a.grid("gamma").values() : a.reals("gamma");
         final DoubleDescentSpec spec = new DoubleDescentSpec(Activations.byId(a.string("activation")),
-            a.grid("ratios").values(), gammas, a.integer("trials"), seed ^ SIMULATION_SEED_MIX, a.integer("threads"));
+            a.grid("ratios").values(), gammas, a.integer("trials"), data.seed() ^ SIMULATION_SEED_MIX,
+            a.integer("threads"));
         final GeneratedData d = DataGenerator.generate(data);
-        final List<DoubleDescentPoint> rows = DoubleDescent.run(spec, d.train(), data.nTest() > 0 ? d.test() : null,
-            Progress.NONE);
-        try (CsvWriter csv = CsvWriter.open(a.has("out") ? a.string("out") : null, stdout, DoubleDescentPoint.COLUMNS)) {
+        return DoubleDescent.run(spec, d.train(), data.nTest() > 0 ? d.test() : null, progress);
+    }
+
+    /** The rows as CSV with the columns of {@link DoubleDescentPoint#COLUMNS}, to {@code file} or else {@code stdout}. */
+    static void write(final String file, final PrintStream stdout, final List<DoubleDescentPoint> rows)
+        throws IOException {
+        try (CsvWriter csv = CsvWriter.open(file, stdout, DoubleDescentPoint.COLUMNS)) {
             for (DoubleDescentPoint row : rows) {
                 csv.row(row.values());
             }
         }
-        return 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.rmtlab.core.dynamics.Curve;
+import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.LearningCurves;
@@ -16,8 +17,8 @@ import org.rmtlab.core.util.Progress;
 /**
  * {@code rmtlab dynamics}: learning curves, theory beside simulation. One row per time of the model's time
  * axis (its {@link LearningCurves#timeName()}: {@code tau} for the linear models, with the step count
- * {@code step} for gradient descent, {@code t} for deep linear networks, {@code eta} for one-step feature
- * learning), then {@code NAME_theory} for every theory curve, {@code NAME_sim} for every simulated curve and
+ * {@code step} for gradient descent, {@code t} for deep linear networks and random features, {@code eta} for
+ * one-step feature learning), then {@code NAME_theory} for every theory curve, {@code NAME_sim} for every simulated curve and
  * {@code NAME_sim_se} for their standard errors, for example
  * {@code t,train_loss_theory,test_risk_theory,...,train_loss_sim,test_risk_sim,...,train_loss_sim_se,...}.
  * A model without a theory for the chosen setting has no {@code _theory} columns. With {@code --summary} the
@@ -35,12 +36,13 @@ final class DynamicsCommand implements Command {
         new GmmDynamicsOptions(),
         new RidgeDynamicsOptions(),
         new DeepLinearDynamicsOptions(),
-        new OneStepDynamicsOptions());
+        new OneStepDynamicsOptions(),
+        new RandomFeatureDynamicsOptions());
 
     private static final List<Option> COMMON = List.of(
         Option.of("model", MODELS.get(0).id(), "the model: " + models()),
-        Option.of("trials", "5", "Monte-Carlo trials (0: theory only)"),
-        Option.of("seed", "42", "random seed"),
+        Option.of("trials", DynamicsDefaults.TRIALS, "Monte-Carlo trials (0: theory only)"),
+        Option.of("seed", DynamicsDefaults.SEED, "random seed"),
         Option.flag("summary", "write the time-independent numbers (quantity,value) instead of the curves: the "
             + "theory's, then with --trials > 0 the simulation's"),
         Option.of("out", null, "CSV file (default: standard output)"));
@@ -130,13 +132,21 @@ final class DynamicsCommand implements Command {
             return 0;
         }
         final LearningCurves sim = trials == 0 ? null : model.simulate(times, trials, seed, Progress.NONE);
-        final GradientMethod method = a.has(GradientDynamicsOptions.METHOD) ? GradientDynamicsOptions.method(a) : null;
-        write(out, stdout, theory, sim, method instanceof GradientMethod.Descent d ? d : null);
+        write(out, stdout, a, theory, sim);
         return 0;
     }
 
-    private static void write(final String out, final PrintStream stdout, final LearningCurves theory,
-        final LearningCurves sim, final GradientMethod.Descent descent) throws IOException {
+    /**
+     * Writes the curves as described in the class comment; also used by {@code rmtlab demo}.
+     *
+     * @param out CSV file, or {@code null} for {@code stdout}
+     * @param a the model's options (a {@code step} column follows the time for gradient descent)
+     * @param sim the simulation, or {@code null} for theory only
+     */
+    static void write(final String out, final PrintStream stdout, final Args a, final LearningCurves theory,
+        final LearningCurves sim) throws IOException {
+        final GradientMethod method = a.has(GradientDynamicsOptions.METHOD) ? GradientDynamicsOptions.method(a) : null;
+        final GradientMethod.Descent descent = method instanceof GradientMethod.Descent d ? d : null;
         final List<String> header = new ArrayList<>();
         header.add(theory.timeName());
         if (descent != null) {
@@ -174,7 +184,8 @@ final class DynamicsCommand implements Command {
         }
     }
 
-    private static DynamicsModelOptions find(final String id) {
+    /** @throws IllegalArgumentException listing the models when there is none with this id */
+    static DynamicsModelOptions find(final String id) {
         for (DynamicsModelOptions m : MODELS) {
             if (m.id().equalsIgnoreCase(id.trim())) {
                 return m;

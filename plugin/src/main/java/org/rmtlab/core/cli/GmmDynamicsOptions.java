@@ -3,6 +3,7 @@ package org.rmtlab.core.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
 
@@ -22,9 +23,10 @@ final class GmmDynamicsOptions implements DynamicsModelOptions {
     @Override
     public List<Option> options() {
         final List<Option> o = new ArrayList<>(GradientDynamicsOptions.options());
-        o.add(Option.of("rho", "2", "signal strength ||mu||^2"));
-        o.add(Option.of("init", "0.1", "initialisation variance sigma^2: w0 ~ N(0, sigma^2 I/p)"));
-        o.add(Option.of("gamma", "0", "ridge penalty"));
+        o.add(Option.of("rho", DynamicsDefaults.GMM_RHO, "signal strength ||mu||^2"));
+        o.add(Option.of("init", DynamicsDefaults.GMM_INIT_VARIANCE,
+            "initialisation variance sigma^2: w0 ~ N(0, sigma^2 I/p)"));
+        o.add(Option.of("gamma", DynamicsDefaults.GMM_GAMMA, "ridge penalty"));
         return o;
     }
 

@@ -3,6 +3,7 @@ package org.rmtlab.core.cli;
 import java.util.List;
 import java.util.Locale;
 
+import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.GradientMethod;
 
 /**
@@ -19,11 +20,13 @@ final class GradientDynamicsOptions {
     /** p, n, times, method, alpha. */
     static List<Option> options() {
         return List.of(
-            Option.of("p", "256", "dimension (simulation size; the theory uses c = p/n)"),
-            Option.of("n", "512", "training samples"),
-            Option.of("times", "0.01:1000:100", "time grid FROM:TO:COUNT, log-spaced, tau = alpha t"),
+            Option.of("p", DynamicsDefaults.P, "dimension (simulation size; the theory uses c = p/n)"),
+            Option.of("n", DynamicsDefaults.N, "training samples"),
+            Option.of("times",
+                new Grid(DynamicsDefaults.TIME_FROM, DynamicsDefaults.TIME_TO, DynamicsDefaults.TIME_COUNT, true).text(),
+                "time grid FROM:TO:COUNT, log-spaced, tau = alpha t"),
             Option.of(METHOD, "flow", "flow (gradient flow) or descent (gradient descent, (1 - alpha x)^t exactly)"),
-            Option.of("alpha", "0.1", "gradient-descent step; t = tau/alpha steps (ignored by flow)"));
+            Option.of("alpha", DynamicsDefaults.ALPHA, "gradient-descent step; t = tau/alpha steps (ignored by flow)"));
     }
 
     /** The method of {@code --method} and {@code --alpha}. */

@@ -44,6 +44,16 @@ public record Grid(double from, double to, int count, boolean log) {
             + text + "'.");
     }
 
+    /** The grid as {@code --times} takes it, {@code FROM:TO:COUNT} (log-spaced grids only). */
+    public String text() {
+        return text(from) + ":" + text(to) + ":" + count;
+    }
+
+    /** A number without trailing zeros or exponent: 2, 0.01, 1000. */
+    static String text(final double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     public double[] values() {
         final double[] v = new double[count];
         for (int i = 0; i < count; i++) {

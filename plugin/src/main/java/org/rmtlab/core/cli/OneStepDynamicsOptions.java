@@ -2,6 +2,7 @@ package org.rmtlab.core.cli;
 
 import java.util.List;
 
+import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.OneStepFeatureLearning;
 import org.rmtlab.core.dynamics.OneStepFeatureLearning.LossNormalisation;
@@ -29,14 +30,17 @@ final class OneStepDynamicsOptions implements DynamicsModelOptions {
     @Override
     public List<Option> options() {
         return List.of(
-            Option.of("times", "0.3:30:40", "learning-rate grid FROM:TO:COUNT, log-spaced (eta)"),
-            Option.of("p", "200", "input dimension D"),
-            Option.of("width", "400", "hidden width N (psi1 = N/D)"),
-            Option.of("n", "400", "training samples of the full-batch step (psi2 = n/D)"),
-            Option.of("student", "relu", "student activation sigma: " + String.join(", ", Activations.ids())),
-            Option.of("teacher", "relu", "teacher link sigma*: y = sigma*(beta.x) + noise"),
-            Option.of("noise", "0.2", "label-noise standard deviation"),
-            Option.of("loss", LossNormalisation.HALF_MSE.id(), "half-mse: (1/2n) sum (y - f)^2; mse: (1/n) sum"));
+            Option.of("times", new Grid(DynamicsDefaults.ONE_STEP_ETA_FROM, DynamicsDefaults.ONE_STEP_ETA_TO,
+                DynamicsDefaults.ONE_STEP_ETA_COUNT, true).text(),
+                "learning-rate grid FROM:TO:COUNT, log-spaced (eta)"),
+            Option.of("p", DynamicsDefaults.ONE_STEP_INPUT_DIM, "input dimension D"),
+            Option.of("width", DynamicsDefaults.ONE_STEP_WIDTH, "hidden width N (psi1 = N/D)"),
+            Option.of("n", DynamicsDefaults.ONE_STEP_SAMPLES, "training samples of the full-batch step (psi2 = n/D)"),
+            Option.of("student", DynamicsDefaults.ONE_STEP_STUDENT,
+                "student activation sigma: " + String.join(", ", Activations.ids())),
+            Option.of("teacher", DynamicsDefaults.ONE_STEP_TEACHER, "teacher link sigma*: y = sigma*(beta.x) + noise"),
+            Option.of("noise", DynamicsDefaults.ONE_STEP_NOISE, "label-noise standard deviation"),
+            Option.of("loss", DynamicsDefaults.ONE_STEP_LOSS.id(), "half-mse: (1/2n) sum (y - f)^2; mse: (1/n) sum"));
     }
 
     @Override

@@ -14,6 +14,11 @@ public record Option(String name, String defaultValue, String description, boole
         return new Option(name, defaultValue, description, false);
     }
 
+    /** A numeric default, written without trailing zeros (2, 0.1, 1000). */
+    public static Option of(final String name, final double defaultValue, final String description) {
+        return of(name, Grid.text(defaultValue), description);
+    }
+
     public static Option flag(final String name, final String description) {
         return new Option(name, null, description, true);
     }

@@ -3,6 +3,7 @@ package org.rmtlab.core.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.RidgeDynamics;
 
@@ -22,10 +23,10 @@ final class RidgeDynamicsOptions implements DynamicsModelOptions {
     @Override
     public List<Option> options() {
         final List<Option> o = new ArrayList<>(GradientDynamicsOptions.options());
-        o.add(Option.of("signal", "1", "teacher norm r^2 = E||beta*||^2"));
-        o.add(Option.of("noise", "0.25", "label-noise variance s^2"));
-        o.add(Option.of("init", "0", "initialisation s0^2 = E||w0||^2"));
-        o.add(Option.of("gamma", "0", "ridge penalty"));
+        o.add(Option.of("signal", DynamicsDefaults.RIDGE_SIGNAL, "teacher norm r^2 = E||beta*||^2"));
+        o.add(Option.of("noise", DynamicsDefaults.RIDGE_NOISE, "label-noise variance s^2"));
+        o.add(Option.of("init", DynamicsDefaults.RIDGE_INIT, "initialisation s0^2 = E||w0||^2"));
+        o.add(Option.of("gamma", DynamicsDefaults.RIDGE_GAMMA, "ridge penalty"));
         return o;
     }
 

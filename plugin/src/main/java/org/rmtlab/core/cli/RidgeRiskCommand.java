@@ -1,12 +1,15 @@
 package org.rmtlab.core.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.rmtlab.core.resolvent.LinearRidgeRisk;
 import org.rmtlab.core.resolvent.LinearRidgeSimulation;
 import org.rmtlab.core.spectrum.PopulationSpectrum;
 import org.rmtlab.core.util.Check;
+import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Progress;
 
 /**
@@ -42,6 +45,23 @@ final class RidgeRiskCommand implements Command {
 
     @Override
     public int run(final Args a, final PrintStream stdout) throws Exception {
+        write(a.has("out") ? a.string("out") : null, stdout, sweep(a, Progress.NONE));
+        return 0;
+    }
+
+    /**
+     * One row of the table: theory and, unless {@code --trials 0}, simulation at one (c, gamma).
+     *
+     * @param c the ratio p/n actually simulated, p = round(requested c times n)
+     * @param p the dimension
+     * @param theory the limit of {@link LinearRidgeRisk} at c
+     * @param sim the simulation, or {@code null} with {@code --trials 0}
+     */
+    record Row(double c, int p, LinearRidgeRisk.Risk theory, LinearRidgeSimulation.Point sim) {
+    }
+
+    /** The table the options describe, ordered by ratio, then penalty. */
+    static List<Row> sweep(final Args a, final Progress progress) throws CancelledException {
         final int n = Check.positive("n (training samples)", a.integer("n"));
         final double[] ratios = a.grid("ratios").values();
         final double[] lambdas = a.grid("gamma").values();
@@ -52,30 +72,39 @@ final class RidgeRiskCommand implements Command {
         final int trials = a.integer("trials");
         Check.that(trials >= 0, "--trials must be >= 0 (0: theory only), not " + trials + ".");
         final long seed = a.longValue("seed");
-        try (CsvWriter csv = CsvWriter.open(a.has("out") ? a.string("out") : null, stdout, "c", "p", "gamma", "bias",
-            "variance", "risk", "sim_bias", "sim_bias_se", "sim_variance", "sim_variance_se", "sim_risk",
-            "sim_risk_se")) {
-            for (double requested : ratios) {
-                Check.positive("ratio", requested);
-                final int p = Math.max(1, (int) Math.round(requested * n));
-                final double c = p / (double) n;
-                final LinearRidgeRisk theory = isotropic ? LinearRidgeRisk.isotropic(c, signal, noise)
-                    : LinearRidgeRisk.of(covariance, c, signal, noise);
-                final List<LinearRidgeSimulation.Point> sim = trials == 0 ? null
-                    : new LinearRidgeSimulation(covariance, n, p, signal, noise).run(lambdas, trials, seed, Progress.NONE);
-                for (int j = 0; j < lambdas.length; j++) {
-                    final LinearRidgeRisk.Risk r = theory.at(lambdas[j]);
-                    if (sim == null) {
-                        csv.row(c, p, lambdas[j], r.bias(), r.variance(), r.total(), Double.NaN, Double.NaN, Double.NaN,
-                            Double.NaN, Double.NaN, Double.NaN);
-                    } else {
-                        final LinearRidgeSimulation.Point s = sim.get(j);
-                        csv.row(c, p, lambdas[j], r.bias(), r.variance(), r.total(), s.bias(), s.biasError(),
-                            s.variance(), s.varianceError(), s.risk(), s.riskError());
-                    }
+        final List<Row> rows = new ArrayList<>(ratios.length * lambdas.length);
+        for (int k = 0; k < ratios.length; k++) {
+            final double requested = Check.positive("ratio", ratios[k]);
+            final int p = Math.max(1, (int) Math.round(requested * n));
+            final double c = p / (double) n;
+            final LinearRidgeRisk theory = isotropic ? LinearRidgeRisk.isotropic(c, signal, noise)
+                : LinearRidgeRisk.of(covariance, c, signal, noise);
+            final List<LinearRidgeSimulation.Point> sim = trials == 0 ? null
+                : new LinearRidgeSimulation(covariance, n, p, signal, noise).run(lambdas, trials, seed,
+                    progress.sub(k / (double) ratios.length, 1.0 / ratios.length));
+            for (int j = 0; j < lambdas.length; j++) {
+                rows.add(new Row(c, p, theory.at(lambdas[j]), sim == null ? null : sim.get(j)));
+            }
+        }
+        progress.report(1, "done");
+        return rows;
+    }
+
+    /** The rows as CSV (empty simulation cells without simulation), to {@code file} or else {@code stdout}. */
+    static void write(final String file, final PrintStream stdout, final List<Row> rows) throws IOException {
+        try (CsvWriter csv = CsvWriter.open(file, stdout, "c", "p", "gamma", "bias", "variance", "risk", "sim_bias",
+            "sim_bias_se", "sim_variance", "sim_variance_se", "sim_risk", "sim_risk_se")) {
+            for (Row row : rows) {
+                final LinearRidgeRisk.Risk r = row.theory();
+                final LinearRidgeSimulation.Point s = row.sim();
+                if (s == null) {
+                    csv.row(row.c(), row.p(), r.lambda(), r.bias(), r.variance(), r.total(), Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                } else {
+                    csv.row(row.c(), row.p(), r.lambda(), r.bias(), r.variance(), r.total(), s.bias(), s.biasError(),
+                        s.variance(), s.varianceError(), s.risk(), s.riskError());
                 }
             }
         }
-        return 0;
     }
 }

@@ -173,6 +173,16 @@ public final class DeepLinearNetwork implements DynamicsModel {
             th.curve(TOP_EIG), th.curve(OVERLAP)), scalars);
     }
 
+    /** The parameters with the integrator's stages, the data and two D x D work matrices. */
+    @Override
+    public void checkMemory() {
+        final long bytes = Memory.doubles(config.parameterCount(), 10, 1)
+            + Memory.doubles(config.inputDim(), Math.max(1, config.samples()), 1)
+            + Memory.doubles(config.inputDim(), config.inputDim(), 2);
+        Memory.require(String.format(Locale.ROOT, "the deep linear network (L = %d, N = %d, D = %d, P = %d)",
+            config.depth(), config.width(), config.inputDim(), config.samples()), bytes);
+    }
+
     /**
      * Monte-Carlo simulation over {@code trials} independent draws of teacher, data and initial weights, at the
      * given times (any order). Trial r uses the (r+1)-th split of the seed's stream, so a trial does not depend
@@ -183,11 +193,7 @@ public final class DeepLinearNetwork implements DynamicsModel {
         throws CancelledException {
         final double[] grid = DynamicsModel.checkTimes(times);
         DynamicsModel.checkTrials(trials);
-        final long bytes = Memory.doubles(config.parameterCount(), 10, 1)
-            + Memory.doubles(config.inputDim(), Math.max(1, config.samples()), 1)
-            + Memory.doubles(config.inputDim(), config.inputDim(), 2);
-        Memory.require(String.format(Locale.ROOT, "the deep linear network (L = %d, N = %d, D = %d, P = %d)",
-            config.depth(), config.width(), config.inputDim(), config.samples()), bytes);
+        checkMemory();
         final int n = grid.length;
         final int[] order = SimulationSupport.ascending(grid);
         final Rng root = new Rng(seed);

@@ -51,6 +51,17 @@ public interface DynamicsModel {
     LearningCurves simulate(double[] times, int trials, long seed, Progress progress) throws CancelledException;
 
     /**
+     * Refuses, before anything is allocated, a {@link #simulate} whose matrices would not fit in the heap, so
+     * that a caller (a KNIME node's configure, for example) can fail early with a message naming the sizes.
+     * The default checks nothing: for models whose simulation is small whatever the parameters.
+     *
+     * @throws IllegalArgumentException naming the sizes and the heap when one trial would not fit
+     */
+    default void checkMemory() {
+        // small simulations need no check
+    }
+
+    /**
      * Validates a time grid and returns a copy.
      *
      * @throws IllegalArgumentException when the grid is empty or a time is negative, NaN or infinite

@@ -198,6 +198,11 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
     }
 
     @Override
+    public void checkMemory() {
+        GramSpectrum.requireMemory("one trial of the " + ID + " simulation", p, n);
+    }
+
+    @Override
     public LearningCurves theory(final double[] times, final Progress progress) throws CancelledException {
         final double[] taus = method.snap(DynamicsModel.checkTimes(times));
         final double[][] v = new double[6][taus.length];
@@ -228,6 +233,7 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
         throws CancelledException {
         final double[] taus = method.snap(DynamicsModel.checkTimes(times));
         DynamicsModel.checkTrials(trials);
+        checkMemory();
         final Rng root = new Rng(seed);
         final CurveAccumulator acc = new CurveAccumulator(taus.length);
         for (int t = 0; t < trials; t++) {

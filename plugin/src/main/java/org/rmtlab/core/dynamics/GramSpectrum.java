@@ -36,6 +36,20 @@ public final class GramSpectrum {
     }
 
     /**
+     * Refuses, before anything is allocated, a trial whose matrices would not fit: the p x n data matrix, the
+     * r x r Gram matrix with its eigenvectors and workspace ({@link #of}) and the n x r sample coordinates
+     * ({@link #sampleCoordinates()}), r = min(p, n).
+     *
+     * @param what the computation, for the message (for example "the gmm simulation")
+     * @throws IllegalArgumentException naming the sizes and the heap when they would not fit
+     */
+    public static void requireMemory(final String what, final int p, final int n) {
+        final long r = Math.min(p, n);
+        Memory.require(String.format("%s (data p x n = %d x %d, Gram matrix %d x %d)", what, p, n, r, r),
+            Memory.doubles(p, n, 1) + Memory.doubles(r, r, 3) + Memory.doubles(n, r, 1));
+    }
+
+    /**
      * Decomposes (1/n) X X^T. X is kept by reference (not copied): do not modify it afterwards.
      *
      * @param x data matrix, p x n, columns are samples

@@ -33,40 +33,40 @@ public final class HermitianCounterpart {
         return new MarchenkoPasturProduct(psiN, psiP).zeroMass();
     }
 
-    /** Limiting test loss (1/D) tr e^{-2tBC} at the given times. */
-    public double[] theory(final double[] times) {
-        RandomFeatureFlowSimulation.checkTimes(times);
+    /** Limiting test loss (1/D) tr e^{-2tBC} at the given times, named {@link RandomFeatureDynamics#HERMITIAN_TEST_RISK}. */
+    public Curve theory(final double[] times) {
+        final double[] grid = DynamicsModel.checkTimes(times);
         double horizon = 0;
-        for (double t : times) {
+        for (double t : grid) {
             horizon = Math.max(horizon, t);
         }
-        return new RandomFeatureFlowResolvent(RandomFeatureFlow.noiseless(psiN, psiP), horizon)
-            .hermitianTestLoss(times);
+        return Curve.theory(RandomFeatureDynamics.HERMITIAN_TEST_RISK,
+            new RandomFeatureFlowResolvent(RandomFeatureFlow.noiseless(psiN, psiP), horizon).hermitianTestLoss(grid));
     }
 
     /**
-     * Finite-size simulation: per trial draws F, X, w* as {@link RandomFeatureFlowSimulation} does (same
-     * seed, same matrices), decomposes B and then M.
+     * Finite-size simulation, mean over trials and standard error: per trial draws F, X, w* as
+     * {@link RandomFeatureFlowSimulation} does (same seed, same matrices), decomposes B and then M.
      */
-    public SimulatedCurve simulate(final int dimension, final double[] times, final int trials, final long seed,
+    public Curve simulate(final int dimension, final double[] times, final int trials, final long seed,
         final Progress progress) throws CancelledException {
         Check.positive("dimension D", dimension);
-        RandomFeatureFlowSimulation.checkTimes(times);
-        Check.positive("trials", trials);
+        final double[] grid = DynamicsModel.checkTimes(times);
+        DynamicsModel.checkTrials(trials);
         final int d = dimension;
         final int n = RandomFeatureFlowSimulation.sizeOf("N = psiN D", psiN, d);
         final int p = RandomFeatureFlowSimulation.sizeOf("P = psiP D", psiP, d);
         Memory.require(String.format("Hermitian counterpart simulation with D = %d, N = %d, P = %d", d, n, p),
             Memory.doubles(n, d, 1) + Memory.doubles(d, p, 1) + Memory.doubles(d, d, 7));
         final Rng root = new Rng(seed);
-        final TrialStatistics stats = new TrialStatistics(times.length);
+        final CurveAccumulator acc = new CurveAccumulator(grid.length);
         for (int k = 0; k < trials; k++) {
             progress.checkCancelled();
             progress.report(k / (double) trials, "trial " + (k + 1) + " of " + trials);
-            stats.add(trial(d, n, p, times, root.split(), progress));
+            acc.add(RandomFeatureDynamics.HERMITIAN_TEST_RISK, trial(d, n, p, grid, root.split(), progress));
         }
         progress.report(1, "done");
-        return new SimulatedCurve(times.clone(), stats.mean(), stats.standardError(), trials, d);
+        return acc.curves().get(0);
     }
 
     private static double[] trial(final int d, final int n, final int p, final double[] times, final Rng rng,

@@ -17,7 +17,9 @@ import org.rmtlab.core.util.Complex;
  * <li>with u = 1 - zG, t = 1 - a u, s = 1 - phi u: (1/D) tr B (z + BC)^{-1} = u/t and
  * (1/D) tr C (z + BC)^{-1} = u/s;</li>
  * <li>two-point function: (1/D) tr[(z1 + CB)^{-1} (z2 + BC)^{-1}] = h / (1 - a [1 - z1 G1 - z2 G2 + z1 z2 h])
- * with h = (t1 G1 - t2 G2) / (t1 z2 - t2 z1).</li>
+ * with h = (t1 G1 - t2 G2) / (t1 z2 - t2 z1);</li>
+ * <li>averaged over F alone, (z + BC)^{-1} = (z + s C)^{-1}, and the two-point function of two independent
+ * feature draws on the same data is (s1 G1 - s2 G2)/(s1 z2 - s2 z1) ({@link #independentFeaturesTwoPoint}).</li>
  * </ul>
  *
  * <p>Numerics. The cubic is solved for x = zG, which satisfies
@@ -254,15 +256,37 @@ public final class MarchenkoPasturProduct {
      * points, finite at z1 = z2.
      */
     Complex twoPoint(final Complex z1, final Complex x1, final Complex z2, final Complex x2) {
-        final Complex g1 = x1.divide(z1);
-        final Complex g2 = x2.divide(z2);
-        final Complex t1 = tFromX(x1);
-        final Complex dg = dividedDifference(z1, g1, z2, g2);
-        // q = (t1 - t2)/(z1 - z2) = a (z1 dG + G2)
-        final Complex q = z1.times(dg).plus(g2).times(a);
-        final Complex h = t1.times(dg).plus(g2.times(q)).divide(z1.times(q).minus(t1));
+        final Complex h = pairTrace(z1, x1, z2, x2, a);
         final Complex bracket = Complex.ONE.minus(x1).minus(x2).plus(z1.times(z2).times(h));
         return h.divide(Complex.ONE.minus(bracket.times(a)));
+    }
+
+    /**
+     * (1/D) tr[E_F (z1 + CB)^{-1} E_F (z2 + BC)^{-1}], the two-point function of two systems that share C
+     * (the data) but have independent feature matrices F1, F2: the mean over F given C is, as a deterministic
+     * equivalent, E_F (z + BC)^{-1} = (z + s(z) C)^{-1} (the relation (z + BC)^{-1} = (z + t(z) B)^{-1} of
+     * rf-dynamics.md with the roles of the two free factors exchanged; its trace is G, and with it
+     * (1/D) tr C (z + BC)^{-1} = u/s). Two resolvents of the same C combine by partial fractions:
+     * (1/D) tr[(z1 + s1 C)^{-1} (z2 + s2 C)^{-1}] = (s1 G1 - s2 G2)/(s1 z2 - s2 z1), the twin of h in
+     * {@link #twoPoint} with s and phi in place of t and a. Symmetric, finite at z1 = z2.
+     */
+    Complex independentFeaturesTwoPoint(final Complex z1, final Complex x1, final Complex z2, final Complex x2) {
+        return pairTrace(z1, x1, z2, x2, phi);
+    }
+
+    /**
+     * (r1 G1 - r2 G2)/(r1 z2 - r2 z1) with r = 1 - ratio u (r = t for ratio a, r = s for ratio phi), without
+     * the 0/0 at z1 = z2: with the divided difference dG = (G1 - G2)/(z1 - z2) and
+     * q = (r1 - r2)/(z1 - z2) = ratio (z1 dG + G2), it is (r1 dG + G2 q)/(z1 q - r1).
+     */
+    private Complex pairTrace(final Complex z1, final Complex x1, final Complex z2, final Complex x2,
+        final double ratio) {
+        final Complex g1 = x1.divide(z1);
+        final Complex g2 = x2.divide(z2);
+        final Complex r1 = Complex.real(1 - ratio).plus(x1.times(ratio));
+        final Complex dg = dividedDifference(z1, g1, z2, g2);
+        final Complex q = z1.times(dg).plus(g2).times(ratio);
+        return r1.times(dg).plus(g2.times(q)).divide(z1.times(q).minus(r1));
     }
 
     /**

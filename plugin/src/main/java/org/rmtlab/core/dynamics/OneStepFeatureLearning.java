@@ -88,6 +88,10 @@ public final class OneStepFeatureLearning implements DynamicsModel {
     public static final String SECOND_SV = "second_sv";
     public static final String OVERLAP_BETA = "overlap_beta";
     public static final String OVERLAP_A = "overlap_a";
+    /** Theory scalar: the learning rate eta_c beyond which the spike leaves the bulk. */
+    public static final String THRESHOLD_ETA = "threshold_eta";
+    /** Theory scalar: the bulk edge 1 + sqrt(psi1) of the singular values of W0. */
+    public static final String BULK_EDGE = "bulk_edge";
 
     /** Factor kappa in front of the empirical squared loss. */
     public enum LossNormalisation {
@@ -223,12 +227,22 @@ public final class OneStepFeatureLearning implements DynamicsModel {
             ovA[i] = SpikedRectangular.leftOverlap(theta[i], c);
         }
         final Map<String, Double> scalars = new LinkedHashMap<>();
-        scalars.put("threshold_eta", constants.thresholdEta());
-        scalars.put("bulk_edge", constants.bulkEdge());
+        scalars.put(THRESHOLD_ETA, constants.thresholdEta());
+        scalars.put(BULK_EDGE, constants.bulkEdge());
         scalars.put("theta_per_eta", constants.thetaPerEta());
         scalars.put("teacher_alignment", constants.teacherAlignment());
         return new LearningCurves(ID, TIME, grid, List.of(Curve.theory(THETA, theta), Curve.theory(TOP_SV, top),
             Curve.theory(OVERLAP_BETA, ovBeta), Curve.theory(OVERLAP_A, ovA)), scalars);
+    }
+
+    @Override
+    public void checkMemory() {
+        final int d = config.inputDim();
+        final int n = config.width();
+        final int s = config.samples();
+        final int side = Math.min(n, d);
+        Memory.require(String.format(Locale.ROOT, "the one-step simulation (N = %d, D = %d, n = %d)", n, d, s),
+            Memory.doubles(n, s, 2) + Memory.doubles(n, d, 5) + Memory.doubles(d, s, 1) + Memory.doubles(side, side, 5));
     }
 
     /** Monte-Carlo: {@code trials} independent draws, each swept over all learning rates. */
@@ -237,12 +251,10 @@ public final class OneStepFeatureLearning implements DynamicsModel {
         throws CancelledException {
         final double[] grid = DynamicsModel.checkTimes(etas);
         DynamicsModel.checkTrials(trials);
+        checkMemory();
         final int d = config.inputDim();
         final int n = config.width();
         final int s = config.samples();
-        final int side = Math.min(n, d);
-        Memory.require(String.format(Locale.ROOT, "the one-step simulation (N = %d, D = %d, n = %d)", n, d, s),
-            Memory.doubles(n, s, 2) + Memory.doubles(n, d, 5) + Memory.doubles(d, s, 1) + Memory.doubles(side, side, 5));
         final int m = grid.length;
         final Rng root = new Rng(seed);
         final CurveAccumulator acc = new CurveAccumulator(m);

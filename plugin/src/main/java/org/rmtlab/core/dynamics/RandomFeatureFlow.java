@@ -17,7 +17,8 @@ import org.rmtlab.core.util.Check;
  * dDelta/dt = -B C Delta + B X eps sqrt(D)/P, B = F^T F/N, C = X X^T/P, Delta(0) = -w*. B C is not
  * symmetric; its Hermitian counterpart B^{1/2} C B^{1/2} has the same spectrum ({@link HermitianCounterpart}).
  *
- * <p>Reported losses (all classes of this model use these):
+ * <p>Reported losses (all classes of this model use these, under the curve names of
+ * {@link RandomFeatureDynamics}, the model's {@link DynamicsModel} face):
  * <ul>
  * <li>train(t) = (1/P) sum_mu (y_mu - f(x_mu))^2, the mean squared error on the training set, label
  * noise included (twice L); train(0) = 1 + s^2;</li>

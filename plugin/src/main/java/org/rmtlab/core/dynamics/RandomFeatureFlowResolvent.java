@@ -1,5 +1,7 @@
 package org.rmtlab.core.dynamics;
 
+import java.util.List;
+
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Complex;
 import org.rmtlab.core.util.Memory;
@@ -21,11 +23,20 @@ import org.rmtlab.core.util.Memory;
  * <li>train loss: the training residual obeys de/dt = -K e with K = X^T B X/P, so
  * train(t) = (1/P) y^T e^{-2tK} y; averaged over w* and eps this is
  * (1/D) tr[C e^{-2tBC}] + s^2 (1/P) tr e^{-2tK}, with transforms u/s and a G(z) + (1 - a)/z;</li>
- * <li>Hermitian counterpart (1/D) tr e^{-2tBC}, transform G.</li>
+ * <li>Hermitian counterpart (1/D) tr e^{-2tBC}, transform G;</li>
+ * <li>bias ||E_F v - w*||^2/D, the test loss of the mean predictor over feature draws on fixed data (see
+ * {@link RandomFeatureDynamics}): E_F Delta(t) has the signal part -E_F e^{-tBC} w* and the noise part
+ * E_F[f_t(BC) B] X eps sqrt(D)/P with f_t(l) = (1 - e^{-tl})/l. With E_F (z + BC)^{-1} = (z + sC)^{-1} =: R
+ * and E_F (z + BC)^{-1} B = s R on the range of C (from (z + BC)^{-1} BC = 1 - z (z + BC)^{-1}), the
+ * signal part is a two-dimensional inverse Laplace transform of H = (1/D) tr R1 R2
+ * ({@link MarchenkoPasturProduct#independentFeaturesTwoPoint}), and the noise part is
+ * s^2 a oint oint f_t(-z1) f_t(-z2) s1 s2 (1/D) tr C R1 R2 = s^2 a oint oint f_t(-z1) f_t(-z2) s2 (G2 - z1 H);
+ * the G2 term vanishes (f_t(-z) = (e^{tz} - 1)/z is entire), leaving
+ * -s^2 a oint oint (e^{t z1} - 1)(e^{t z2} - 1) (s2/z2) H. The variance is test - bias.</li>
  * </ul>
  * The contour is an ellipse around the interval ({@link EllipseContour}); it and the two-point matrix
- * T(z_k, z_l) are built once for a time horizon and then reused for every time up to it, at O(n^2) per time
- * for the test loss and O(n) for the others.
+ * T(z_k, z_l) (and H(z_k, z_l) when the bias is wanted) are built once for a time horizon and then reused for
+ * every time up to it, at O(n^2) per time for the test loss and the bias and O(n) for the others.
  *
  * <p>Cancellation. Two places could lose digits, and neither does: the contour keeps |e^{tz}| <= 10^3, so
  * rounding errors are amplified at most about a thousandfold, and the two-point function uses the
@@ -44,12 +55,27 @@ public final class RandomFeatureFlowResolvent {
     private final Complex[] w;
     private final double[] twoPointRe;
     private final double[] twoPointIm;
+    /** H(z_k, z_l) of the bias, or null when built without it. */
+    private final double[] biasRe;
+    private final double[] biasIm;
 
     /**
+     * Without the bias ({@link #bias(double)}).
+     *
      * @param model the model
      * @param horizon largest time that will be evaluated (the contour depends on it)
      */
     public RandomFeatureFlowResolvent(final RandomFeatureFlow model, final double horizon) {
+        this(model, horizon, false);
+    }
+
+    /**
+     * @param model the model
+     * @param horizon largest time that will be evaluated (the contour depends on it)
+     * @param withBias whether to prepare {@link #bias(double)} (a second two-point matrix, doubling the
+     *     set-up cost and memory)
+     */
+    public RandomFeatureFlowResolvent(final RandomFeatureFlow model, final double horizon, final boolean withBias) {
         this.model = model;
         this.law = model.spectrum();
         this.horizon = Check.nonNegative("time horizon", horizon);
@@ -72,14 +98,22 @@ public final class RandomFeatureFlowResolvent {
             w[half + k] = w[k].conjugate();
             x[half + k] = x[k].conjugate();
         }
-        Memory.require("two-point function on " + 2 * half + " contour nodes", Memory.doubles(half, 2L * half, 2));
+        Memory.require("two-point function on " + 2 * half + " contour nodes",
+            Memory.doubles(half, 2L * half, withBias ? 4 : 2));
         twoPointRe = new double[half * 2 * half];
         twoPointIm = new double[half * 2 * half];
+        biasRe = withBias ? new double[half * 2 * half] : null;
+        biasIm = withBias ? new double[half * 2 * half] : null;
         for (int k = 0; k < half; k++) {
             for (int l = 0; l < 2 * half; l++) {
                 final Complex v = law.twoPoint(z[k], x[k], z[l], x[l]);
                 twoPointRe[k * 2 * half + l] = v.re();
                 twoPointIm[k * 2 * half + l] = v.im();
+                if (withBias) {
+                    final Complex b = law.independentFeaturesTwoPoint(z[k], x[k], z[l], x[l]);
+                    biasRe[k * 2 * half + l] = b.re();
+                    biasIm[k * 2 * half + l] = b.im();
+                }
             }
         }
     }
@@ -97,40 +131,30 @@ public final class RandomFeatureFlowResolvent {
         return 2 * half;
     }
 
-    public LossCurves losses(final double[] times) {
-        final double[] train = new double[times.length];
-        final double[] test = new double[times.length];
-        for (int i = 0; i < times.length; i++) {
-            train[i] = trainLoss(times[i]);
-            test[i] = testLoss(times[i]);
+    /** Whether {@link #bias(double)} is available. */
+    public boolean hasBias() {
+        return biasRe != null;
+    }
+
+    /** {@link RandomFeatureDynamics#TRAIN_LOSS} and {@link RandomFeatureDynamics#TEST_RISK} at the given times. */
+    public LearningCurves losses(final double[] times) {
+        final double[] grid = DynamicsModel.checkTimes(times);
+        final double[] train = new double[grid.length];
+        final double[] test = new double[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            train[i] = trainLoss(grid[i]);
+            test[i] = testLoss(grid[i]);
         }
-        return new LossCurves(times.clone(), train, test);
+        return new LearningCurves(RandomFeatureDynamics.ID, RandomFeatureDynamics.TIME, grid,
+            List.of(Curve.theory(RandomFeatureDynamics.TRAIN_LOSS, train),
+                Curve.theory(RandomFeatureDynamics.TEST_RISK, test)));
     }
 
     /** test(t) = ||Delta(t)||^2/D, noise-free target (see {@link RandomFeatureFlow}). */
     public double testLoss(final double t) {
         checkTime(t);
-        final double[] eRe = new double[2 * half];
-        final double[] eIm = new double[2 * half];
-        for (int l = 0; l < 2 * half; l++) {
-            final Complex e = exp(z[l].times(t)).times(w[l]);
-            eRe[l] = e.re();
-            eIm[l] = e.im();
-        }
-        double signal = 0;
-        for (int k = 0; k < half; k++) {
-            double sRe = 0;
-            double sIm = 0;
-            final int row = k * 2 * half;
-            for (int l = 0; l < 2 * half; l++) {
-                final double tr = twoPointRe[row + l];
-                final double ti = twoPointIm[row + l];
-                sRe += tr * eRe[l] - ti * eIm[l];
-                sIm += tr * eIm[l] + ti * eRe[l];
-            }
-            signal += eRe[k] * sRe - eIm[k] * sIm;
-        }
-        signal *= 2;
+        final double[][] e = weighted(t, false);
+        final double signal = doubleSum(twoPointRe, twoPointIm, e, e);
         if (model.isNoiseless()) {
             return signal;
         }
@@ -154,6 +178,65 @@ public final class RandomFeatureFlowResolvent {
             sum += exp(z[k].times(2 * t)).times(f).times(w[k]).re();
         }
         return 2 * sum + s2 * (1 - law.a());
+    }
+
+    /**
+     * Bias ||E_F v(t) - w*||^2/D: the test loss of the mean predictor over independent feature draws on the
+     * same data, that is of an infinite ensemble (see the class comment).
+     *
+     * @throws IllegalArgumentException when this resolvent was built without the bias
+     */
+    public double bias(final double t) {
+        checkTime(t);
+        Check.that(biasRe != null, "This resolvent was built without the bias; build it with withBias = true.");
+        final double[][] e = weighted(t, false);
+        final double signal = doubleSum(biasRe, biasIm, e, e);
+        if (model.isNoiseless()) {
+            return signal;
+        }
+        final double[][] m = weighted(t, true);
+        final double[][] scaled = new double[2][2 * half];
+        for (int l = 0; l < 2 * half; l++) {
+            final Complex v = new Complex(m[0][l], m[1][l]).times(law.sFromX(x[l])).divide(z[l]);
+            scaled[0][l] = v.re();
+            scaled[1][l] = v.im();
+        }
+        return signal - model.noise() * model.noise() * law.a() * doubleSum(biasRe, biasIm, m, scaled);
+    }
+
+    /**
+     * Weighted factors on the full contour, {re, im}: w_l e^{t z_l}, or w_l (e^{t z_l} - 1) when
+     * {@code minusOne}.
+     */
+    private double[][] weighted(final double t, final boolean minusOne) {
+        final double[][] out = new double[2][2 * half];
+        for (int l = 0; l < 2 * half; l++) {
+            final Complex e = (minusOne ? expm1(z[l].times(t)) : exp(z[l].times(t))).times(w[l]);
+            out[0][l] = e.re();
+            out[1][l] = e.im();
+        }
+        return out;
+    }
+
+    /**
+     * sum_k sum_l left_k M(z_k, z_l) right_l over the full contour, from the rows k of the upper half
+     * (the summand at conj z_k is the conjugate): 2 Re sum_{k upper} left_k sum_l M_kl right_l.
+     */
+    private double doubleSum(final double[] mRe, final double[] mIm, final double[][] left, final double[][] right) {
+        double sum = 0;
+        for (int k = 0; k < half; k++) {
+            double sRe = 0;
+            double sIm = 0;
+            final int row = k * 2 * half;
+            for (int l = 0; l < 2 * half; l++) {
+                final double tr = mRe[row + l];
+                final double ti = mIm[row + l];
+                sRe += tr * right[0][l] - ti * right[1][l];
+                sIm += tr * right[1][l] + ti * right[0][l];
+            }
+            sum += left[0][k] * sRe - left[1][k] * sIm;
+        }
+        return 2 * sum;
     }
 
     /** Noiseless test loss of the Hermitian counterpart, (1/D) tr e^{-2tBC}. */

@@ -23,12 +23,26 @@ import org.rmtlab.core.util.Rng;
  * <li>N > P: K = V diag(kappa) V^T, e(t) = V [e^{-t kappa} o V^T y] and
  * a(t) = D Phi V [g_t(kappa) o V^T y]/(P sqrt(N)).</li>
  * </ul>
- * Then test(t) = ||F^T a(t)/sqrt(N) - w*||^2/D and train(t) = ||e(t)||^2/P. One symmetric eigen-decomposition
- * per trial serves every time: O(N D P + min(N, P)^2 max(N, P, D) + min(N, P)^3) per trial plus
- * O(min(N, P) (D + P)) per time.
+ * Then test(t) = ||v(t) - w*||^2/D with v = F^T a(t)/sqrt(N), and train(t) = ||e(t)||^2/P. One symmetric
+ * eigen-decomposition per trial serves every time: O(N D P + min(N, P)^2 max(N, P, D) + min(N, P)^3) per
+ * trial plus O(min(N, P) (D + P)) per time.
+ *
+ * <p>Ensembles of K feature draws ({@link #simulate(double[], int, int, long, Progress)} with K >= 2): K
+ * independent feature matrices F_1..F_K are trained on the same data (X, eps, w*), and their predictors
+ * v_k are averaged. Per trial, with Delta_k = v_k - w* and the ensemble mean Delta-bar:
+ * <ul>
+ * <li>ensemble test risk ||Delta-bar||^2/D, measured directly;</li>
+ * <li>variance S = sum_k ||Delta_k - Delta-bar||^2/((K - 1) D), unbiased for E_F ||v - E_F v||^2/D given the
+ * data;</li>
+ * <li>bias ||Delta-bar||^2/D - S/K, unbiased for ||E_F v - w*||^2/D given the data (because
+ * E ||Delta-bar||^2 = ||E_F Delta||^2 + Var/K).</li>
+ * </ul>
+ * The means over trials then estimate the quantities of {@link RandomFeatureDynamics} (bias, variance and
+ * the ensemble risk bias + variance/K).
  *
  * <p>Determinism: trial k uses the k-th stream split from the seed, and draws F (row by row), X, w*, eps in
- * that order (so {@link HermitianCounterpart} with the same seed sees the same F, X and w*).
+ * that order, then F_2, ..., F_K for an ensemble; so the first member is the plain simulation, and
+ * {@link HermitianCounterpart} with the same seed sees the same F, X and w*.
  */
 public final class RandomFeatureFlowSimulation {
     private final RandomFeatureFlow model;
@@ -80,54 +94,64 @@ public final class RandomFeatureFlowSimulation {
             + Memory.doubles(d + (long) p, m, 1);
     }
 
+    /** {@link #simulate(double[], int, int, long, Progress)} without an ensemble (K = 1). */
+    public LearningCurves simulate(final double[] times, final int trials, final long seed, final Progress progress)
+        throws CancelledException {
+        return simulate(times, trials, 1, seed, progress);
+    }
+
     /**
+     * Means over trials and standard errors of {@link RandomFeatureDynamics#TRAIN_LOSS} and
+     * {@link RandomFeatureDynamics#TEST_RISK} (the first feature draw), and for K >= 2 of
+     * {@link RandomFeatureDynamics#BIAS}, {@link RandomFeatureDynamics#VARIANCE} and
+     * {@link RandomFeatureDynamics#ENSEMBLE_TEST_RISK} (see the class comment).
+     *
      * @param times non-negative times at which to record the losses
-     * @param trials number of independent trials (fresh F, X, w*, eps each)
+     * @param trials number of independent trials (fresh data and features each)
+     * @param members K, the feature draws per training set (1: no ensemble)
      * @param seed seed of the random streams
      */
-    public SimulatedLossCurves simulate(final double[] times, final int trials, final long seed, final Progress progress)
-        throws CancelledException {
-        checkTimes(times);
-        Check.positive("trials", trials);
+    public LearningCurves simulate(final double[] times, final int trials, final int members, final long seed,
+        final Progress progress) throws CancelledException {
+        final double[] grid = DynamicsModel.checkTimes(times);
+        DynamicsModel.checkTrials(trials);
+        Check.positive("ensemble size K (feature draws per training set)", members);
         Memory.require(String.format("random-feature flow simulation with D = %d, N = %d, P = %d", d, n, p),
-            memoryBytes());
+            memoryBytes() + (members > 1 ? Memory.doubles(grid.length, d, 1) : 0));
         final Rng root = new Rng(seed);
-        final TrialStatistics train = new TrialStatistics(times.length);
-        final TrialStatistics test = new TrialStatistics(times.length);
+        final CurveAccumulator acc = new CurveAccumulator(grid.length);
         for (int k = 0; k < trials; k++) {
             progress.checkCancelled();
             progress.report(k / (double) trials, "trial " + (k + 1) + " of " + trials);
-            final double[][] losses = trial(times, root.split(), progress);
-            train.add(losses[0]);
-            test.add(losses[1]);
+            final double[][] curves = trial(grid, root.split(), members, progress);
+            acc.add(RandomFeatureDynamics.TRAIN_LOSS, curves[0]);
+            acc.add(RandomFeatureDynamics.TEST_RISK, curves[1]);
+            if (members > 1) {
+                acc.add(RandomFeatureDynamics.BIAS, curves[2]);
+                acc.add(RandomFeatureDynamics.VARIANCE, curves[3]);
+                acc.add(RandomFeatureDynamics.ENSEMBLE_TEST_RISK, curves[4]);
+            }
         }
         progress.report(1, "done");
-        return new SimulatedLossCurves(times.clone(), train.mean(), test.mean(), train.standardError(),
-            test.standardError(), trials, d);
+        return new LearningCurves(RandomFeatureDynamics.ID, RandomFeatureDynamics.TIME, grid, acc.curves());
     }
 
-    static void checkTimes(final double[] times) {
-        Check.that(times.length > 0, "Give at least one time.");
-        for (double t : times) {
-            Check.that(t >= 0 && Double.isFinite(t), "Times must be finite and >= 0, but one is " + t + ".");
-        }
-    }
-
-    /** One trial: {train, test} at every time. */
+    /** One trial without an ensemble: {train, test} at every time. */
     double[][] trial(final double[] times, final Rng rng, final Progress progress) throws CancelledException {
-        final DMatrixRMaj f = new DMatrixRMaj(n, d);
-        rng.gaussians(f.data, 1.0);
+        return trial(times, rng, 1, progress);
+    }
+
+    /** One trial: {train, test} of the first feature draw, then {bias, variance, ensemble risk} for K >= 2. */
+    private double[][] trial(final double[] times, final Rng rng, final int members, final Progress progress)
+        throws CancelledException {
+        final DMatrixRMaj f = features(rng);
         final DMatrixRMaj x = new DMatrixRMaj(d, p);
         rng.gaussians(x.data, 1.0);
         final double[] wStar = new double[d];
         rng.gaussians(wStar, 1.0);
         final double[] eps = new double[p];
         rng.gaussians(eps, model.noise());
-
         final double sqrtD = Math.sqrt(d);
-        final double sqrtN = Math.sqrt(n);
-        final DMatrixRMaj phi = new DMatrixRMaj(n, p);
-        CommonOps_MT_DDRM.mult(1 / sqrtD, f, x, phi);
         final double[] y = new double[p];
         for (int i = 0; i < d; i++) {
             final double wi = wStar[i] / sqrtD;
@@ -139,94 +163,164 @@ public final class RandomFeatureFlowSimulation {
         for (int j = 0; j < p; j++) {
             y[j] += eps[j];
         }
-        progress.checkCancelled();
-        final double scale = d / ((double) p * n);
-        // at time t, with c = g_t(rate) o coefficients: F^T a/sqrt(N) = weightMap c, and
-        // e = y - residualMap c (N <= P) or e = V [e^{-t kappa} o V^T y] (N > P)
-        final double[] rate;
-        final double[] coefficients;
-        final DMatrixRMaj weightMap;
-        final DMatrixRMaj residualMap;
-        if (n <= p) {
-            final DMatrixRMaj q = new DMatrixRMaj(n, n);
-            CommonOps_MT_DDRM.multTransB(scale, phi, phi, q);
-            symmetrise(q);
-            final SymmetricEigen eig = SymmetricEigen.of(q);
-            rate = eig.values();
-            final double[] b = times(phi, y, d / (p * sqrtN));
-            coefficients = transposeTimes(eig.vectors(), b);
-            // F^T a/sqrt(N) = (F^T W/sqrt(N)) [g o c]; Phi^T a/sqrt(N) = (Phi^T W/sqrt(N)) [g o c]
-            weightMap = new DMatrixRMaj(d, n);
-            CommonOps_MT_DDRM.multTransA(1 / sqrtN, f, eig.vectors(), weightMap);
-            residualMap = new DMatrixRMaj(p, n);
-            CommonOps_MT_DDRM.multTransA(1 / sqrtN, phi, eig.vectors(), residualMap);
-        } else {
-            final DMatrixRMaj k = new DMatrixRMaj(p, p);
-            CommonOps_MT_DDRM.multTransA(scale, phi, phi, k);
-            symmetrise(k);
-            final SymmetricEigen eig = SymmetricEigen.of(k);
-            rate = eig.values();
-            final DMatrixRMaj v = eig.vectors();
-            coefficients = transposeTimes(v, y);
-            // F^T a/sqrt(N) = D F^T Phi V [g o V^T y]/(P N)
-            final DMatrixRMaj phiV = new DMatrixRMaj(n, p);
-            CommonOps_MT_DDRM.mult(phi, v, phiV);
-            weightMap = new DMatrixRMaj(d, p);
-            CommonOps_MT_DDRM.multTransA(scale, f, phiV, weightMap);
-            residualMap = null;
-        }
-        progress.checkCancelled();
-
-        final int m = rate.length;
-        final double[] train = new double[times.length];
-        final double[] test = new double[times.length];
-        final double[] c = new double[m];
-        for (int ti = 0; ti < times.length; ti++) {
-            final double t = times[ti];
-            for (int j = 0; j < m; j++) {
-                c[j] = flowIntegral(t, rate[j]) * coefficients[j];
+        final int count = times.length;
+        final double[] train = new double[count];
+        final double[] test = new double[count];
+        final double[][] sum = members > 1 ? new double[count][d] : null;
+        final double[] squares = new double[count];
+        final double[] v = new double[d];
+        Member member = new Member(f, x, y, progress);
+        for (int k = 0; k < members; k++) {
+            if (k > 0) {
+                member = new Member(features(rng), x, y, progress);
             }
-            test[ti] = distanceSquared(weightMap, c, wStar) / d;
-            if (residualMap != null) {
-                train[ti] = distanceSquared(residualMap, c, y) / p;
+            for (int ti = 0; ti < count; ti++) {
+                member.weights(times[ti], v);
+                double norm = 0;
+                for (int i = 0; i < d; i++) {
+                    final double delta = v[i] - wStar[i];
+                    norm += delta * delta;
+                    if (sum != null) {
+                        sum[ti][i] += delta;
+                    }
+                }
+                squares[ti] += norm;
+                if (k == 0) {
+                    test[ti] = norm / d;
+                    train[ti] = member.train(times[ti]);
+                }
+            }
+        }
+        if (sum == null) {
+            return new double[][] {train, test};
+        }
+        final double[] bias = new double[count];
+        final double[] variance = new double[count];
+        final double[] ensemble = new double[count];
+        for (int ti = 0; ti < count; ti++) {
+            double mean = 0;
+            for (int i = 0; i < d; i++) {
+                final double m = sum[ti][i] / members;
+                mean += m * m;
+            }
+            ensemble[ti] = mean / d;
+            // sum_k ||Delta_k - mean||^2 = sum_k ||Delta_k||^2 - K ||mean||^2
+            variance[ti] = Math.max(0, squares[ti] - members * mean) / ((members - 1.0) * d);
+            bias[ti] = ensemble[ti] - variance[ti] / members;
+        }
+        return new double[][] {train, test, bias, variance, ensemble};
+    }
+
+    private DMatrixRMaj features(final Rng rng) {
+        final DMatrixRMaj f = new DMatrixRMaj(n, d);
+        rng.gaussians(f.data, 1.0);
+        return f;
+    }
+
+    /** The solution of the flow for one feature matrix F on the data (X, y), at any time. */
+    private final class Member {
+        private final double[] rate;
+        private final double[] coefficients;
+        /** v(t) = weightMap (g_t(rate) o coefficients). */
+        private final DMatrixRMaj weightMap;
+        /** N <= P: the fitted outputs Phi^T a/sqrt(N) = residualMap (g_t o coefficients); null for N > P. */
+        private final DMatrixRMaj residualMap;
+        private final double[] y;
+        private final double[] scratch;
+
+        Member(final DMatrixRMaj f, final DMatrixRMaj x, final double[] y, final Progress progress)
+            throws CancelledException {
+            this.y = y;
+            final double sqrtN = Math.sqrt(n);
+            final DMatrixRMaj phi = new DMatrixRMaj(n, p);
+            CommonOps_MT_DDRM.mult(1 / Math.sqrt(d), f, x, phi);
+            progress.checkCancelled();
+            final double scale = d / ((double) p * n);
+            if (n <= p) {
+                final DMatrixRMaj q = new DMatrixRMaj(n, n);
+                CommonOps_MT_DDRM.multTransB(scale, phi, phi, q);
+                symmetrise(q);
+                final SymmetricEigen eig = SymmetricEigen.of(q);
+                rate = eig.values();
+                final double[] b = times(phi, y, d / (p * sqrtN));
+                coefficients = transposeTimes(eig.vectors(), b);
+                // F^T a/sqrt(N) = (F^T W/sqrt(N)) [g o c]; Phi^T a/sqrt(N) = (Phi^T W/sqrt(N)) [g o c]
+                weightMap = new DMatrixRMaj(d, n);
+                CommonOps_MT_DDRM.multTransA(1 / sqrtN, f, eig.vectors(), weightMap);
+                residualMap = new DMatrixRMaj(p, n);
+                CommonOps_MT_DDRM.multTransA(1 / sqrtN, phi, eig.vectors(), residualMap);
             } else {
+                final DMatrixRMaj k = new DMatrixRMaj(p, p);
+                CommonOps_MT_DDRM.multTransA(scale, phi, phi, k);
+                symmetrise(k);
+                final SymmetricEigen eig = SymmetricEigen.of(k);
+                rate = eig.values();
+                final DMatrixRMaj v = eig.vectors();
+                coefficients = transposeTimes(v, y);
+                // F^T a/sqrt(N) = D F^T Phi V [g o V^T y]/(P N)
+                final DMatrixRMaj phiV = new DMatrixRMaj(n, p);
+                CommonOps_MT_DDRM.mult(phi, v, phiV);
+                weightMap = new DMatrixRMaj(d, p);
+                CommonOps_MT_DDRM.multTransA(scale, f, phiV, weightMap);
+                residualMap = null;
+            }
+            scratch = new double[rate.length];
+            progress.checkCancelled();
+        }
+
+        /** v(t) = F^T a(t)/sqrt(N) into out. */
+        void weights(final double t, final double[] out) {
+            flowCoefficients(t);
+            multiply(weightMap, scratch, out);
+        }
+
+        /** train(t) = ||e(t)||^2/P. */
+        double train(final double t) {
+            if (residualMap == null) {
                 double sum = 0;
-                for (int j = 0; j < m; j++) {
+                for (int j = 0; j < rate.length; j++) {
                     final double r = Math.exp(-t * rate[j]) * coefficients[j];
                     sum += r * r;
                 }
-                train[ti] = sum / p;
+                return sum / p;
+            }
+            flowCoefficients(t);
+            final double[] fitted = new double[p];
+            multiply(residualMap, scratch, fitted);
+            double sum = 0;
+            for (int j = 0; j < p; j++) {
+                final double e = y[j] - fitted[j];
+                sum += e * e;
+            }
+            return sum / p;
+        }
+
+        private void flowCoefficients(final double t) {
+            for (int j = 0; j < rate.length; j++) {
+                scratch[j] = flowIntegral(t, rate[j]) * coefficients[j];
             }
         }
-        return new double[][] {train, test};
     }
 
-    /** ||M c - target||^2. */
-    private static double distanceSquared(final DMatrixRMaj m, final double[] c, final double[] target) {
+    /** out = M c. */
+    private static void multiply(final DMatrixRMaj m, final double[] c, final double[] out) {
         final int cols = m.numCols;
-        double sum = 0;
         for (int i = 0; i < m.numRows; i++) {
-            double value = -target[i];
+            double value = 0;
             final int row = i * cols;
             for (int j = 0; j < cols; j++) {
                 value += m.data[row + j] * c[j];
             }
-            sum += value * value;
+            out[i] = value;
         }
-        return sum;
     }
 
     /** factor M v. */
     private static double[] times(final DMatrixRMaj m, final double[] vec, final double factor) {
-        final int cols = m.numCols;
         final double[] out = new double[m.numRows];
-        for (int i = 0; i < m.numRows; i++) {
-            double sum = 0;
-            final int row = i * cols;
-            for (int j = 0; j < cols; j++) {
-                sum += m.data[row + j] * vec[j];
-            }
-            out[i] = factor * sum;
+        multiply(m, vec, out);
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= factor;
         }
         return out;
     }

@@ -154,6 +154,11 @@ public final class RidgeDynamics implements DynamicsModel {
     }
 
     @Override
+    public void checkMemory() {
+        GramSpectrum.requireMemory("one trial of the " + ID + " simulation", p, n);
+    }
+
+    @Override
     public LearningCurves theory(final double[] times, final Progress progress) throws CancelledException {
         final double[] taus = method.snap(DynamicsModel.checkTimes(times));
         final double[][] v = new double[5][taus.length];
@@ -185,6 +190,7 @@ public final class RidgeDynamics implements DynamicsModel {
         throws CancelledException {
         final double[] taus = method.snap(DynamicsModel.checkTimes(times));
         DynamicsModel.checkTrials(trials);
+        checkMemory();
         final Rng root = new Rng(seed);
         final CurveAccumulator acc = new CurveAccumulator(taus.length);
         for (int t = 0; t < trials; t++) {

@@ -1,5 +1,6 @@
 package org.rmtlab.core.kernel;
 
+import org.ejml.data.DMatrixRMaj;
 import org.rmtlab.core.util.Check;
 
 /**
@@ -29,6 +30,26 @@ public final class GaussianEquivalents {
             return new GaussianEquivalent(variance, mu0, mu1, Math.sqrt(Math.max(0, second - mu0 * mu0 - mu1 * mu1)));
         }
         return numerical(sigma, variance);
+    }
+
+    /**
+     * The input variance of the activation for the data {@code x} (p x n, samples as columns): the mean
+     * squared length v = (1/n) sum_j ||x_j||^2. For w ~ N(0, I_p), w.x_j ~ N(0, ||x_j||^2), so v is the
+     * variance of the pre-activations averaged over the samples; for concentrated data
+     * (||x_j||^2 = v (1 + O(1/sqrt(p))), as for the normalised Gaussian mixture of Louart, Liao and
+     * Couillet 2018) it is the variance at which the Gaussian equivalent describes every sample.
+     *
+     * @throws IllegalArgumentException when x has no sample or holds a value that is not finite
+     */
+    public static double inputVariance(final DMatrixRMaj x) {
+        Check.that(x.numCols > 0 && x.numRows > 0, "The data have " + x.numRows + " features and " + x.numCols
+            + " samples; the input variance needs at least one of each.");
+        double sum = 0;
+        final int size = x.getNumElements();
+        for (int i = 0; i < size; i++) {
+            sum += x.data[i] * x.data[i];
+        }
+        return Check.finite("The mean squared length of the samples", sum / x.numCols);
     }
 
     /**

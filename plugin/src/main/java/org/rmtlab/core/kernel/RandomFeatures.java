@@ -1,6 +1,7 @@
 package org.rmtlab.core.kernel;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.rmtlab.core.linalg.DenseProduct;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Memory;
@@ -32,12 +33,22 @@ public final class RandomFeatures {
      * @throws IllegalArgumentException when a size is not positive or W would not fit in memory
      */
     public static DMatrixRMaj weights(final int bigN, final int p, final WeightLaw law, final Rng rng) {
-        Check.positive("The number of random features N", bigN);
-        Check.positive("The dimension p", p);
-        Memory.require("the " + bigN + " x " + p + " random weight matrix W", Memory.doubles(bigN, p, 1));
+        requireWeightMemory(bigN, p);
         final DMatrixRMaj w = new DMatrixRMaj(bigN, p);
         law.fill(w.data, bigN * p, rng);
         return w;
+    }
+
+    /**
+     * Checks, before anything is drawn, that N and p are positive and that W fits in memory (for a
+     * node's configure step, where the data are not yet read).
+     *
+     * @throws IllegalArgumentException naming the sizes and the heap
+     */
+    public static void requireWeightMemory(final int bigN, final int p) {
+        Check.positive("The number of random features N", bigN);
+        Check.positive("The dimension p", p);
+        Memory.require("the " + bigN + " x " + p + " random weight matrix W", Memory.doubles(bigN, p, 1));
     }
 
     /**
@@ -55,6 +66,23 @@ public final class RandomFeatures {
         new DenseProduct(x).multiplyParallel(w.data, w.numRows, s.data, 0);
         apply(sigma, s.data, 0, s.getNumElements());
         return s;
+    }
+
+    /**
+     * sigma(W X[:, from:to]), the features of the samples (columns) {@code from} (inclusive) to
+     * {@code to} (exclusive) of X: bit-identical to those columns of {@link #map(Activation, DMatrixRMaj,
+     * DMatrixRMaj)}, since every entry is the same sum over p in the same order (checked in the tests).
+     * For computing the features of many samples a block at a time, with memory for one block only.
+     *
+     * @throws IllegalArgumentException when the range is empty or outside 0..n, or as {@link #map}
+     */
+    public static DMatrixRMaj map(final Activation sigma, final DMatrixRMaj w, final DMatrixRMaj x, final int from,
+        final int to) {
+        Check.that(0 <= from && from < to && to <= x.numCols, "The block of samples " + from + ".." + to
+            + " is not a non-empty range within the " + x.numCols + " samples of X.");
+        Memory.require("a " + x.numRows + " x " + (to - from) + " block of the data X",
+            Memory.doubles(x.numRows, to - from, 1));
+        return map(sigma, w, CommonOps_DDRM.extract(x, 0, x.numRows, from, to));
     }
 
     /**

@@ -2,11 +2,13 @@ package org.rmtlab.core.resolvent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.ejml.data.DMatrixRMaj;
 import org.rmtlab.core.data.Dataset;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
+import org.rmtlab.core.util.Memory;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.core.util.TrialRunner;
 
@@ -40,14 +42,10 @@ public final class DoubleDescent {
         Check.that(spec != null, "The sweep settings are missing.");
         RidgeInputs.check(x, y, xTest, yTest);
         final int n = x.numCols;
+        requireMemory(spec, n, xTest == null ? 0 : xTest.numCols);
         final double[] ratios = spec.ratios();
         final double[] gammas = spec.gammas();
-        final int[] counts = new int[ratios.length];
-        for (int k = 0; k < ratios.length; k++) {
-            final double c = Math.rint(ratios[k] * n);
-            Check.that(c <= Integer.MAX_VALUE, "N/n = " + ratios[k] + " gives too many features for n = " + n + ".");
-            counts[k] = Math.max(1, (int) c);
-        }
+        final int[] counts = featureCounts(ratios, n);
         final double theoryShare = theoryShare(spec, x, xTest, counts);
         final RandomFeatureRidgeRisk theory = RandomFeatureRidgeRisk.of(spec.sigma(), x, y, xTest, yTest,
             progress.sub(0, theoryShare));
@@ -69,6 +67,46 @@ public final class DoubleDescent {
         }
         progress.report(1, "done");
         return rows;
+    }
+
+    /**
+     * Refuses, before anything is allocated, a sweep whose theory (the n x n kernel, its eigenvectors and the
+     * test cross-kernel, kept during the simulation) and simulation (the N x (n + n_test) features and Gram
+     * matrices of each parallel trial, N up to the largest ratio times n) together would not fit in the heap.
+     * {@link #run} calls it first; callers that read their data in pieces can call it earlier.
+     *
+     * @param n training samples
+     * @param nTest test samples (0 without test set)
+     */
+    public static void requireMemory(final DoubleDescentSpec spec, final int n, final int nTest) {
+        Check.that(spec != null, "The sweep settings are missing.");
+        Check.positive("n (training samples)", n);
+        Check.that(nTest >= 0, "n_test must be >= 0, but is " + nTest + ".");
+        final int[] sorted = IntStream.of(featureCounts(spec.ratios(), n)).distinct().sorted().toArray();
+        final int workers = RandomFeatureRidgeSimulation.workers(spec.trials(), spec.threads());
+        long bytes;
+        try {
+            bytes = RandomFeatureRidgeRisk.bytes(n, nTest);
+            if (spec.trials() > 0) {
+                bytes = Math.addExact(bytes, RandomFeatureRidgeSimulation.bytes(sorted, n, nTest, workers));
+            }
+        } catch (ArithmeticException e) {
+            bytes = Long.MAX_VALUE;
+        }
+        Memory.require(String.format("the theory (n x n kernel, n = %d, n_test = %d)%s", n, nTest,
+            spec.trials() == 0 ? "" : String.format(" and the simulation (N up to %d random features, %d parallel "
+                + "trials)", sorted[sorted.length - 1], workers)), bytes);
+    }
+
+    /** N = max(1, round(ratio n)) for each ratio. */
+    private static int[] featureCounts(final double[] ratios, final int n) {
+        final int[] counts = new int[ratios.length];
+        for (int k = 0; k < ratios.length; k++) {
+            final double c = Math.rint(ratios[k] * n);
+            Check.that(c <= Integer.MAX_VALUE, "N/n = " + ratios[k] + " gives too many features for n = " + n + ".");
+            counts[k] = Math.max(1, (int) c);
+        }
+        return counts;
     }
 
     /** Rough share of the work taken by the theory (one n x n eigendecomposition) for the progress bar. */

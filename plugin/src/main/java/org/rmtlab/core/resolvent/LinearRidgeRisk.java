@@ -33,6 +33,13 @@ import org.rmtlab.core.util.Complex;
  * <pre>  V = s^2 (1/x'(y) - 1),   B = r^2 [(-lambda - y)/c - (lambda/c)(1/x'(y) - 1)],</pre>
  * which is regular at lambda = 0 on both sides of c = 1 and reduces to HMRT Thm 5 for H = delta_1 (checked in
  * the tests), and to HMRT Thm 2 at lambda = 0.
+ *
+ * <p>Training error E_train = (1/n) ||y - X^T beta_lambda||^2. Generalised cross-validation is consistent for
+ * ridge (Patil, Wei, Rinaldo and Tibshirani 2021, "Uniform consistency of cross-validation estimators for
+ * high-dimensional ridge regression", AISTATS, Thm 3): E_train / (1 - d)^2 has the same limit as the prediction
+ * error R + s^2 on a new sample, where d = (1/n) tr S (S + lambda I)^{-1} is the degrees of freedom per sample.
+ * With the companion transform m~(z) = (1/n) tr (X^T X/n - z)^{-1}, d = 1 - lambda m~(-lambda) (-> min(c, 1) as
+ * lambda -> 0), so E_train = (R + s^2) (1 - d)^2; in the Silverstein root, m~(-lambda) = -1/y.
  */
 public final class LinearRidgeRisk {
     private final double ratio;
@@ -88,6 +95,35 @@ public final class LinearRidgeRisk {
     public Risk at(final double lambda) {
         Check.nonNegative("lambda (ridge penalty)", lambda);
         return equation == null ? isotropicAt(lambda) : generalAt(lambda);
+    }
+
+    /**
+     * Degrees of freedom per sample d = (1/n) tr S (S + lambda I)^{-1} in the limit: the trace of the ridge
+     * smoother over n, between 0 (lambda -> inf) and min(c, 1) (lambda = 0).
+     */
+    public double degreesOfFreedom(final double lambda) {
+        Check.nonNegative("lambda (ridge penalty)", lambda);
+        if (lambda == 0) {
+            return Math.min(ratio, 1);
+        }
+        if (equation != null) {
+            return 1 + lambda / equation.solveReal(-lambda);
+        }
+        // the covariance-side transform m (c <= 1) gives m~ = c m + (1 - c)/lambda at z = -lambda
+        final double m = law.stieltjes(Complex.real(-lambda)).re();
+        return ratio > 1 ? 1 - lambda * m : ratio * (1 - lambda * m);
+    }
+
+    /**
+     * The training error E_train = (R + s^2)(1 - d)^2 at penalty lambda >= 0 (see the class comment); 0 for the
+     * interpolating fit (lambda = 0, c >= 1).
+     */
+    public double trainError(final double lambda) {
+        final double free = 1 - degreesOfFreedom(lambda);
+        if (free == 0) {
+            return 0;
+        }
+        return (at(lambda).total() + noise * noise) * free * free;
     }
 
     private Risk isotropicAt(final double lambda) {

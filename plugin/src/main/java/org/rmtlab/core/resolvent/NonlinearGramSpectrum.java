@@ -3,9 +3,16 @@ package org.rmtlab.core.resolvent;
 import org.ejml.data.DMatrixRMaj;
 import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.ExpectedKernels;
+import org.rmtlab.core.kernel.GaussianEquivalents;
 import org.rmtlab.core.spectrum.MarchenkoPastur;
+import org.rmtlab.core.spectrum.PopulationSpectrum;
+import org.rmtlab.core.spectrum.SampleCovarianceLaw;
+import org.rmtlab.core.spectrum.SampleMatrix;
+import org.rmtlab.core.spectrum.SilversteinEquation;
+import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Complex;
+import org.rmtlab.core.util.Progress;
 
 /**
  * The deterministic equivalent of the eigenvalue distribution mu of Sigma^T Sigma / n (n x n), from the
@@ -56,6 +63,124 @@ public final class NonlinearGramSpectrum {
     public static NonlinearGramSpectrum of(final Activation sigma, final DMatrixRMaj x, final double featureRatio) {
         Check.that(sigma != null, "The activation is missing.");
         return ofKernel(ExpectedKernels.matrix(ExpectedKernels.forActivation(sigma), x), featureRatio);
+    }
+
+    /**
+     * The bulk law of the features sigma(W X) of the data {@code x} (p x n): the law of this class for the
+     * expected kernel of the features with their mean over w removed, K - m m^T with
+     * m_i = E_w[sigma(w.x_i)] (the covariance of sigma(w^T X) over w; m_i is mu0 of
+     * {@link GaussianEquivalents} at the input variance ||x_i||^2).
+     *
+     * <p>Why: Sigma = 1_N m^T + Sigma~ with Sigma~ having iid mean-free rows of second moment K - m m^T. The
+     * rank-one mean moves at most two eigenvalues of Sigma^T Sigma / n (interlacing), so the bulk and the
+     * Kolmogorov distance are those of Sigma~, but when mu0 != 0 (ReLU: mu0 = ||x||/sqrt(2 pi)) it creates
+     * one isolated eigenvalue of about (N/n) ||m||^2, about N mu0^2 for normalised data, far beyond the bulk
+     * and an outlier of this law. With the full K that eigenvalue would sit in a small isolated interval of
+     * the law (mass 1/n) and could not be told apart from the bulk.
+     *
+     * <p>{@code centreSamples}: the matrix is that of the features with each feature's mean over the n samples
+     * removed, scaled by 1/(n - 1): Sigma_c = Sigma (I - 1 1^T/n) = (Sigma H) H^T with H (n x (n - 1)) an
+     * orthonormal basis of the complement of the all-ones vector, so the n - 1 nonzero eigenvalues are those
+     * of (Sigma H)^T (Sigma H)/(n - 1), whose rows have second moment H^T (K - m m^T) H: the law is taken for
+     * that kernel with n - 1 samples (c = N/(n - 1)).
+     *
+     * @param features N, the number of random features
+     */
+    public static NonlinearGramSpectrum ofFeatureBulk(final Activation sigma, final DMatrixRMaj x, final int features,
+        final boolean centreSamples, final Progress progress) throws CancelledException {
+        Check.that(sigma != null, "The activation is missing.");
+        Check.positive("The number of random features N", features);
+        Check.that(!centreSamples || x.numCols >= 2, "Centring the samples needs at least 2 samples, but there is "
+            + x.numCols + ".");
+        final DMatrixRMaj k = ExpectedKernels.matrix(ExpectedKernels.forActivation(sigma), x, progress.sub(0, 0.5));
+        final int n = x.numCols;
+        final double[] m = new double[n];
+        for (int j = 0; j < n; j++) {
+            double norm = 0;
+            for (int i = 0; i < x.numRows; i++) {
+                norm += x.unsafe_get(i, j) * x.unsafe_get(i, j);
+            }
+            m[j] = GaussianEquivalents.of(sigma, norm).mu0();
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                k.data[i * n + j] -= m[i] * m[j];
+            }
+        }
+        progress.checkCancelled();
+        final DMatrixRMaj bulk = centreSamples ? complementOfOnes(k) : k;
+        return new NonlinearGramSpectrum(KernelEigen.of(bulk, false), features / (double) bulk.numRows);
+    }
+
+    /**
+     * H^T K H for the orthonormal basis H of the complement of 1_n made of the first n - 1 columns of the
+     * Householder reflector P = I - 2 v v^T/(v^T v), v = 1/sqrt(n) - e_n (P is symmetric, orthogonal and maps
+     * e_n to 1/sqrt(n), so its other columns are orthogonal to 1). P K P = K - b v u^T - b u v^T
+     * + b^2 (v.u) v v^T with u = K v, b = 2/(v^T v): O(n^2).
+     */
+    static DMatrixRMaj complementOfOnes(final DMatrixRMaj k) {
+        final int n = k.numRows;
+        final double[] v = new double[n];
+        java.util.Arrays.fill(v, 1 / Math.sqrt(n));
+        v[n - 1] -= 1;
+        double vv = 0;
+        for (double e : v) {
+            vv += e * e;
+        }
+        final double b = 2 / vv;
+        final double[] u = new double[n];
+        double vu = 0;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < n; j++) {
+                s += k.data[i * n + j] * v[j];
+            }
+            u[i] = s;
+            vu += v[i] * s;
+        }
+        final DMatrixRMaj out = new DMatrixRMaj(n - 1, n - 1);
+        for (int i = 0; i < n - 1; i++) {
+            for (int j = 0; j < n - 1; j++) {
+                out.data[i * (n - 1) + j] =
+                    k.data[i * n + j] - b * (v[i] * u[j] + u[i] * v[j]) + b * b * vu * v[i] * v[j];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * This law as a {@link SampleCovarianceLaw}, with its exact support intervals, edges and edge amplitudes
+     * (for outliers and Tracy–Widom margins), on either sample matrix of Sigma (N x n):
+     * {@link SampleMatrix#GRAM} is (1/n) Sigma^T Sigma (n x n, the matrix of this class, atom
+     * {@link #atomAtZero()}), {@link SampleMatrix#COVARIANCE} is (1/n) Sigma Sigma^T (N x N: the same nonzero
+     * eigenvalues and N - n more zeros when N &gt; n, so the atom is (1 - n/N)^+).
+     *
+     * <p>Why it is the same law: with Y = Z (c K)^{1/2}, Z of size N x n with iid N(0, 1) entries,
+     * (1/N) Y^T Y = (1/n) K^{1/2} Z^T Z K^{1/2} has the deterministic equivalent
+     * (c K/(1 + delta') - z)^{-1} with delta' = (1/N) tr(c K Qbar) = (1/n) tr(K Qbar) = delta, the equation
+     * above. (1/N) Y^T Y is the sample covariance of N samples in dimension n with population covariance c K,
+     * the {@link SilversteinEquation} with population eig(c K) and ratio n/N; its covariance side is this
+     * class's n x n matrix and its Gram side the N x N one. Above {@link SilversteinEquation#MAX_EIGENVALUES}
+     * samples the population is {@link PopulationSpectrum#quantized quantized} (mean kept).
+     *
+     * @throws IllegalArgumentException when K is singular (for example linear features of data with fewer
+     *         dimensions than samples): the law then has an atom this form cannot hold
+     */
+    public SampleCovarianceLaw law(final SampleMatrix side, final Progress progress) throws CancelledException {
+        Check.that(side != null, "The sample matrix (covariance or gram) is missing.");
+        final int n = eigen.n();
+        Check.that(eigen.rank() == n, "The expected kernel of these features has rank " + eigen.rank() + " < n = "
+            + n + " (for example a linear activation with fewer dimensions than samples), which the nonlinear Gram "
+            + "law does not cover: use the Marchenko-Pastur or population-covariance law instead.");
+        final double[] tau = new double[n];
+        final double[] weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            tau[i] = c * eigen.values()[i];
+            weight[i] = 1;
+        }
+        final PopulationSpectrum population =
+            PopulationSpectrum.weighted(tau, weight).quantized(SilversteinEquation.MAX_EIGENVALUES);
+        return SampleCovarianceLaw.of(new SilversteinEquation(population, 1 / c), side.companion(), progress);
     }
 
     public double featureRatio() {

@@ -86,8 +86,7 @@ public final class RandomFeatureRidgeRisk {
         final int n = x.numCols;
         final int nTest = xTest == null ? 0 : xTest.numCols;
         RidgeInputs.check(x, y, xTest, yTest);
-        Memory.require(String.format("the risk equivalents (n = %d, n_test = %d)", n, nTest),
-            Memory.doubles(n, n, 4) + Memory.doubles(nTest, n, 2));
+        Memory.require(String.format("the risk equivalents (n = %d, n_test = %d)", n, nTest), bytes(n, nTest));
         progress.report(0, "kernel matrix");
         progress.checkCancelled();
         final DMatrixRMaj k = ExpectedKernels.matrix(kernel, x);
@@ -114,6 +113,11 @@ public final class RandomFeatureRidgeRisk {
         progress.report(1, "done");
         return new RandomFeatureRidgeRisk(equivalent, kernel, x, yEigen, nTest > 0 ? yTest.clone() : null, m, norms,
             trace);
+    }
+
+    /** Working memory of {@link #of} in bytes: the kernel, its eigenvectors and the cross-kernel products. */
+    static long bytes(final int n, final int nTest) {
+        return Memory.doubles(n, n, 4) + Memory.doubles(nTest, n, 2);
     }
 
     /** The resolvent equivalent of the training kernel (shared, for traces and spectra). */

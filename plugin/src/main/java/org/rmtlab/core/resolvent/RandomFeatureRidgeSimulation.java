@@ -84,17 +84,10 @@ public final class RandomFeatureRidgeSimulation {
             distinct.add(c);
         }
         final int[] sorted = distinct.stream().mapToInt(Integer::intValue).toArray();
-        int largestDual = 0;
-        for (int c : sorted) {
-            if (c <= n) {
-                largestDual = c;
-            }
-        }
-        final int workers = threads == 0 ? TrialRunner.defaultThreads(trials) : Math.min(threads, trials);
+        final int workers = workers(trials, threads);
         final int maxCount = sorted[sorted.length - 1];
         Memory.require(String.format("the simulation (N up to %d, n = %d, n_test = %d, %d parallel trials)",
-            maxCount, n, both.numCols - n, workers),
-            Math.multiplyExact((long) workers, RidgeTrial.bytes(n, both.numCols, maxCount, largestDual)));
+            maxCount, n, both.numCols - n, workers), bytes(sorted, n, both.numCols - n, workers));
         final RidgeTrial trial = new RidgeTrial(sigma, both, n, y, yTest, sorted, gammas.clone());
         final List<double[][][]> results = TrialRunner.run(trials, workers, new Rng(seed),
             (index, rng, cancel) -> trial.run(rng, cancel), progress);
@@ -122,5 +115,25 @@ public final class RandomFeatureRidgeSimulation {
         }
         return new RidgeSimulationResult(featureCounts.clone(), gammas.clone(), trials, trainMean, trainSe, testMean,
             testSe);
+    }
+
+    /** Threads that run the trials: {@code threads}, or one per processor for 0, never more than the trials. */
+    static int workers(final int trials, final int threads) {
+        return threads == 0 ? TrialRunner.defaultThreads(trials) : Math.min(threads, trials);
+    }
+
+    /**
+     * Working memory of a run, in bytes: {@code workers} trials at once, each holding the features of the largest
+     * count in {@code sortedCounts} (ascending) and the Gram matrices of {@code RidgeTrial}.
+     */
+    static long bytes(final int[] sortedCounts, final int n, final int nTest, final int workers) {
+        int largestDual = 0;
+        for (int c : sortedCounts) {
+            if (c <= n) {
+                largestDual = c;
+            }
+        }
+        return Math.multiplyExact((long) workers,
+            RidgeTrial.bytes(n, n + nTest, sortedCounts[sortedCounts.length - 1], largestDual));
     }
 }

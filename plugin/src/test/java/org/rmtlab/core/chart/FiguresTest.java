@@ -50,6 +50,42 @@ class FiguresTest {
         assertTrue(f.series().get(1).error() != null);
     }
 
+    /**
+     * Several gammas: each setting's train and test pair in its own colour groups, trains first; the axis cut
+     * looks at all test curves (the diverging small-gamma curve sets it, the flat large-gamma one does not).
+     */
+    @Test
+    void doubleDescentOfSeveralSettingsLabelsAndCutsTogether() {
+        final double[] g = {0.1, 0.3, 0.99, 3, 10};
+        final double[] flat = {0.5, 0.5, 0.6, 0.5, 0.4};
+        final Measured sim = new Measured(new double[] {0.3, 3}, new double[] {0.8, 1.0}, new double[] {0.01, 0.01});
+        final Figure f = Figures.doubleDescent(g, List.of(
+            new RiskCurves("\u03B3 = 0.001", null, Samples.map(g, Samples::testRisk), null, sim),
+            new RiskCurves("\u03B3 = 1", flat, flat, null, null)));
+        assertEquals(List.of("train, \u03B3 = 1", "test, \u03B3 = 0.001", "test, \u03B3 = 0.001", "test, \u03B3 = 1"),
+            f.series().stream().map(Series::group).toList());
+        assertEquals(List.of("test, \u03B3 = 0.001 (theory)", "test, \u03B3 = 0.001 (simulation)"),
+            f.series().subList(1, 3).stream().map(Series::name).toList());
+        // away from the threshold the largest test value is testRisk(10) = 1.1778: cut at 2.5, as for one curve,
+        // and 3% of the range below the lowest value (0) for the simulated points
+        assertArrayEquals(new double[] {-0.075, 2.5}, f.yRange(), 1e-12);
+        assertEquals(1, f.notes().size());
+    }
+
+    @Test
+    void riskAgainstPenaltyUsesALogPenaltyAxis() {
+        final double[] gamma = {1e-4, 1e-2, 1};
+        final Figure f = Figures.riskAgainstPenalty(gamma, List.of(new RiskCurves(null, new double[] {0.1, 0.2, 0.4},
+            new double[] {2, 0.8, 0.6}, null, new Measured(gamma, new double[] {1.9, 0.85, 0.6}, null), "fit")));
+        assertTrue(f.logX());
+        assertTrue(f.xLabel().contains("penalty"), f.xLabel());
+        assertEquals(List.of("train", "test", "test"), f.series().stream().map(Series::group).toList());
+        assertEquals(List.of("train (theory)", "test (theory)", "test (fit)"),
+            f.series().stream().map(Series::name).toList());
+        assertTrue(f.markers().isEmpty());
+        assertNull(f.yRange());
+    }
+
     @Test
     void learningCurvesMarkTheOptimum() {
         final Figure f = Samples.learningCurves();

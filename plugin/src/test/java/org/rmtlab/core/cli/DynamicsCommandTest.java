@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.rmtlab.core.dynamics.DeepLinearNetwork;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
 import org.rmtlab.core.dynamics.GradientMethod;
+import org.rmtlab.core.dynamics.RandomFeatureDynamics;
+import org.rmtlab.core.dynamics.RandomFeatureFlow;
 import org.rmtlab.core.dynamics.RidgeDynamics;
 import org.rmtlab.core.util.CancelledException;
 
@@ -97,6 +100,47 @@ class DynamicsCommandTest {
         assertEquals("quantity,value", rows[0]);
         assertTrue(rows[1].startsWith("threshold_eta,"), s.out());
         assertTrue(s.out().contains("\nrank_one_ratio,") && s.out().contains("\nrank_one_ratio_se,"), s.out());
+    }
+
+    @Test
+    // random features: theory and simulation columns, Hermitian on by default, ensemble curves on request;
+    // the summary carries the non-monotone example's optimum and limits
+    void randomFeaturesColumnsAndSummary() {
+        final Result r = run("dynamics", "--model", "random-features", "--p", "40", "--times", "0.5:8:3",
+            "--trials", "2", "--ensemble", "3", "--noise", "0.2");
+        assertEquals(0, r.code(), r.err());
+        final String[] lines = r.out().split("\n");
+        assertEquals(4, lines.length);
+        assertEquals("t,train_loss_theory,test_risk_theory,hermitian_test_risk_theory,bias_theory,variance_theory,"
+            + "ensemble_test_risk_theory,train_loss_sim,test_risk_sim,hermitian_test_risk_sim,bias_sim,variance_sim,"
+            + "ensemble_test_risk_sim,train_loss_sim_se,test_risk_sim_se,hermitian_test_risk_sim_se,bias_sim_se,"
+            + "variance_sim_se,ensemble_test_risk_sim_se", lines[0]);
+        final double expected = new RandomFeatureDynamics(new RandomFeatureDynamics.Config(
+            new RandomFeatureFlow(0.5, 1.2, 0.2), 40, RandomFeatureDynamics.Engine.RESOLVENT, true, 3))
+            .theory(new double[] {0.5, 2, 8}).curve(RandomFeatureDynamics.BIAS).value(2);
+        assertEquals(expected, Double.parseDouble(lines[3].split(",")[4]), 0);
+        final Result off = run("dynamics", "--model", "random-features", "--times", "1", "--trials", "0", "--hermitian",
+            "off");
+        assertEquals(0, off.code(), off.err());
+        assertTrue(off.out().startsWith("t,train_loss_theory,test_risk_theory\n"), off.out());
+        final Result s = run("dynamics", "--model", "random-features", "--summary", "--trials", "0");
+        assertEquals(0, s.code(), s.err());
+        final String[] rows = s.out().split("\n");
+        assertEquals("quantity,value", rows[0]);
+        assertEquals(List.of("risk_limit", "t_star", "risk_at_t_star", "hermitian_risk_limit"),
+            List.of(rows[1].split(",")[0], rows[2].split(",")[0], rows[3].split(",")[0], rows[4].split(",")[0]));
+        assertEquals(6.0 / 7, Double.parseDouble(rows[1].split(",")[1]), 1e-15);
+        assertEquals(1.096, Double.parseDouble(rows[2].split(",")[1]), 1e-3);
+        assertEquals(0.5, Double.parseDouble(rows[4].split(",")[1]), 0);
+        final Result dmft = run("dynamics", "--model", "random-features", "--summary", "--trials", "0", "--engine", "dmft",
+            "--times", "0.1:2:3");
+        assertEquals(0, dmft.code(), dmft.err());
+        assertTrue(dmft.out().contains("\ndmft_error_estimate,"), dmft.out());
+        for (String[] bad : new String[][] {{"--ensemble", "1"}, {"--engine", "euler"}, {"--hermitian", "maybe"},
+            {"--psi-n", "-1"}, {"--p", "0"}, {"--dimension", "40"}}) {
+            final Result e = run("dynamics", "--model", "random-features", bad[0], bad[1]);
+            assertEquals(2, e.code(), String.join(" ", bad));
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.rmtlab.core.dynamics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -86,5 +87,18 @@ class GramSpectrumTest {
         x.set(1, 2, Double.NaN);
         assertThrows(IllegalArgumentException.class, () -> GramSpectrum.of(x));
         assertThrows(IllegalArgumentException.class, () -> GramSpectrum.of(new DMatrixRMaj(0, 3)));
+    }
+
+    /**
+     * A trial at p = n = 10^6 needs 8 (p n + 3 r^2 + n r) bytes = 40 TB: refused before anything is allocated;
+     * p = n = 100 (400 KB) passes.
+     */
+    @Test
+    void memoryGuardRefusesHugeTrials() {
+        GramSpectrum.requireMemory("a small trial", 100, 100);
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> GramSpectrum.requireMemory("a huge trial", 1_000_000, 1_000_000));
+        assertTrue(e.getMessage().contains("Not enough memory: a huge trial (data p x n = 1000000 x 1000000"),
+            e.getMessage());
     }
 }

@@ -22,15 +22,17 @@ class HermitianCounterpartTest {
         for (int i = 0; i < times.length; i++) {
             times[i] = 60.0 * i * i / (400.0 * 400.0);
         }
-        final double[] loss = hermitian.theory(times);
-        final LossCurves nonHermitian = new RandomFeatureFlowResolvent(model, 60).losses(times);
+        final double[] loss = hermitian.theory(times).values();
+        final LearningCurves losses = new RandomFeatureFlowResolvent(model, 60).losses(times);
+        final double[] train = losses.curve(RandomFeatureDynamics.TRAIN_LOSS).values();
+        final double[] test = losses.curve(RandomFeatureDynamics.TEST_RISK).values();
         double largestIncrease = Double.NEGATIVE_INFINITY;
         double nonHermitianIncrease = 0;
         double trainIncrease = Double.NEGATIVE_INFINITY;
         for (int i = 1; i < times.length; i++) {
             largestIncrease = Math.max(largestIncrease, loss[i] - loss[i - 1]);
-            trainIncrease = Math.max(trainIncrease, nonHermitian.train()[i] - nonHermitian.train()[i - 1]);
-            nonHermitianIncrease += Math.max(0, nonHermitian.test()[i] - nonHermitian.test()[i - 1]);
+            trainIncrease = Math.max(trainIncrease, train[i] - train[i - 1]);
+            nonHermitianIncrease += Math.max(0, test[i] - test[i - 1]);
         }
         assertTrue(largestIncrease <= 1e-11, "Hermitian loss increased by " + largestIncrease);
         assertTrue(trainIncrease <= 1e-11, "train loss increased by " + trainIncrease);
@@ -48,12 +50,12 @@ class HermitianCounterpartTest {
     void simulationIsMonotoneAndMatchesTheory() throws CancelledException {
         final HermitianCounterpart hermitian = new HermitianCounterpart(0.5, 1.2);
         final double[] times = {0, 0.3, 1, 3, 10, 40};
-        final SimulatedCurve sim = hermitian.simulate(300, times, 8, 3, Progress.NONE);
-        final double[] theory = hermitian.theory(times);
+        final Curve sim = hermitian.simulate(300, times, 8, 3, Progress.NONE);
+        final Curve theory = hermitian.theory(times);
         for (int i = 0; i < times.length; i++) {
-            assertEquals(theory[i], sim.mean()[i], 4 * sim.se()[i] + 3.0 / 300, "at " + times[i]);
+            assertEquals(theory.value(i), sim.value(i), 4 * sim.stderr(i) + 3.0 / 300, "at " + times[i]);
             if (i > 0) {
-                assertTrue(sim.mean()[i] <= sim.mean()[i - 1]);
+                assertTrue(sim.value(i) <= sim.value(i - 1));
             }
         }
     }

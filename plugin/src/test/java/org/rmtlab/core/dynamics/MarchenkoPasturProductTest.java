@@ -111,6 +111,45 @@ class MarchenkoPasturProductTest {
         assertTrue(max < 1.05 * edge && max > 0.85 * edge, "largest eigenvalue " + max + ", edge " + edge);
     }
 
+    /**
+     * The two-point function of independent feature draws on shared data, (1/D) tr[(z1 + C B1)^{-1}
+     * (z2 + B2 C)^{-1}] with B1, B2 independent: one draw at D = 300, real z (tolerance as above, 3e-2
+     * relative). It must differ clearly from the same-features two-point function (B1 = B2), which it would
+     * equal if the mean over F were not the whole story.
+     */
+    @Test
+    void independentFeaturesTwoPointMatchesFiniteMatrices() {
+        final int d = 300;
+        final MarchenkoPasturProduct law = new MarchenkoPasturProduct(0.6, 1.4);
+        final int n = (int) Math.round(0.6 * d);
+        final Rng rng = new Rng(5);
+        final DMatrixRMaj x = new DMatrixRMaj(d, 420);
+        rng.gaussians(x.data, 1);
+        final DMatrixRMaj c = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.multTransB(1.0 / 420, x, x, c);
+        final DMatrixRMaj[] b = new DMatrixRMaj[2];
+        for (int k = 0; k < 2; k++) {
+            final DMatrixRMaj f = new DMatrixRMaj(n, d);
+            rng.gaussians(f.data, 1);
+            b[k] = new DMatrixRMaj(d, d);
+            CommonOps_DDRM.multTransA(1.0 / n, f, f, b[k]);
+        }
+        final double z1 = 0.4;
+        final double z2 = 1.3;
+        final DMatrixRMaj cb1 = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.mult(c, b[0], cb1);
+        final DMatrixRMaj b2c = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.mult(b[1], c, b2c);
+        final DMatrixRMaj prod = new DMatrixRMaj(d, d);
+        CommonOps_DDRM.mult(shiftedInverse(cb1, z1), shiftedInverse(b2c, z2), prod);
+        final Complex x1 = law.xAt(Complex.real(z1));
+        final Complex x2 = law.xAt(Complex.real(z2));
+        final double independent = law.independentFeaturesTwoPoint(Complex.real(z1), x1, Complex.real(z2), x2).re();
+        assertRelative(CommonOps_DDRM.trace(prod) / d, independent, 3e-2);
+        final double shared = law.twoPoint(Complex.real(z1), x1, Complex.real(z2), x2).re();
+        assertTrue(shared - independent > 0.1 * shared, "shared " + shared + ", independent " + independent);
+    }
+
     /** (G1 - G2)/(z1 - z2) from the cubic: equals G' on the diagonal and stays accurate next to it. */
     @Test
     void dividedDifferenceIsAccurateOnAndNearTheDiagonal() {

@@ -53,18 +53,20 @@ class NonMonotoneTestLossTest {
         final RandomFeatureFlowResolvent r = new RandomFeatureFlowResolvent(model, 60);
         final int d = 300;
         final RandomFeatureFlowSimulation sim = new RandomFeatureFlowSimulation(model, d);
-        final TrialStatistics rise = new TrialStatistics(1);
-        final TrialStatistics loss = new TrialStatistics(2);
+        final CurveAccumulator riseTrials = new CurveAccumulator(1);
+        final CurveAccumulator lossTrials = new CurveAccumulator(2);
         final Rng root = new Rng(17);
         for (int k = 0; k < 10; k++) {
             final double[] test = sim.trial(times, root.split(), Progress.NONE)[1];
-            loss.add(test);
-            rise.add(new double[] {test[1] - test[0]});
+            lossTrials.add("loss", test);
+            riseTrials.add("rise", new double[] {test[1] - test[0]});
         }
-        assertTrue(rise.mean()[0] > 5 * rise.standardError()[0], "rise " + rise.mean()[0] + " +- " + rise.standardError()[0]);
-        assertEquals(r.testLoss(60) - min.value(), rise.mean()[0], 4 * rise.standardError()[0] + 3.0 / d);
+        final Curve rise = riseTrials.curves().get(0);
+        final Curve loss = lossTrials.curves().get(0);
+        assertTrue(rise.value(0) > 5 * rise.stderr(0), "rise " + rise.value(0) + " +- " + rise.stderr(0));
+        assertEquals(r.testLoss(60) - min.value(), rise.value(0), 4 * rise.stderr(0) + 3.0 / d);
         for (int i = 0; i < 2; i++) {
-            assertEquals(r.testLoss(times[i]), loss.mean()[i], 4 * loss.standardError()[i] + 3.0 / d);
+            assertEquals(r.testLoss(times[i]), loss.value(i), 4 * loss.stderr(i) + 3.0 / d);
         }
     }
 

@@ -34,10 +34,10 @@ class RandomFeatureFlowDmftTest {
             }
             // away from t = 0: there the fast modes (rates up to 2 lambda_+) limit four-point interpolation
             final double[] between = {1.234, 2.5, 3.99};
-            final LossCurves at = s.at(between);
+            final LearningCurves at = s.at(between);
             for (int i = 0; i < between.length; i++) {
-                assertEquals(r.testLoss(between[i]), at.test()[i], 2e-6);
-                assertEquals(r.trainLoss(between[i]), at.train()[i], 2e-6);
+                assertEquals(r.testLoss(between[i]), at.curve(RandomFeatureDynamics.TEST_RISK).value(i), 2e-6);
+                assertEquals(r.trainLoss(between[i]), at.curve(RandomFeatureDynamics.TRAIN_LOSS).value(i), 2e-6);
             }
         }
     }
@@ -66,12 +66,15 @@ class RandomFeatureFlowDmftTest {
     void matchesSimulation() throws CancelledException {
         final double[] times = {0.25, 1, 2, 5};
         final DmftSolution dmft = new RandomFeatureFlowDmft(NOISY).solveExtrapolated(5, 100, Progress.NONE);
-        final LossCurves theory = dmft.at(times);
+        final LearningCurves theory = dmft.at(times);
         final int d = 300;
-        final SimulatedLossCurves sim = new RandomFeatureFlowSimulation(NOISY, d).simulate(times, 8, 42, Progress.NONE);
-        for (int i = 0; i < times.length; i++) {
-            assertEquals(theory.train()[i], sim.train()[i], 4 * sim.trainSe()[i] + 3.0 / d, "train at " + times[i]);
-            assertEquals(theory.test()[i], sim.test()[i], 4 * sim.testSe()[i] + 3.0 / d, "test at " + times[i]);
+        final LearningCurves sim = new RandomFeatureFlowSimulation(NOISY, d).simulate(times, 8, 42, Progress.NONE);
+        for (String name : new String[] {RandomFeatureDynamics.TRAIN_LOSS, RandomFeatureDynamics.TEST_RISK}) {
+            final Curve t = theory.curve(name);
+            final Curve s = sim.curve(name);
+            for (int i = 0; i < times.length; i++) {
+                assertEquals(t.value(i), s.value(i), 4 * s.stderr(i) + 3.0 / d, name + " at " + times[i]);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.rmtlab.core.dynamics;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,13 +72,12 @@ class RandomFeatureFlowSimulationTest {
     void sameSeedSameCurvesAndTrialsDiffer() throws CancelledException {
         final RandomFeatureFlowSimulation sim = new RandomFeatureFlowSimulation(new RandomFeatureFlow(0.8, 1.1, 0.2), 40);
         final double[] times = {0, 1, 3};
-        final SimulatedLossCurves a = sim.simulate(times, 3, 5, Progress.NONE);
-        final SimulatedLossCurves b = sim.simulate(times, 3, 5, Progress.NONE);
-        assertArrayEquals(a.test(), b.test(), 0);
-        assertArrayEquals(a.trainSe(), b.trainSe(), 0);
-        assertTrue(a.testSe()[1] > 0, "independent trials must differ");
-        final SimulatedLossCurves single = sim.simulate(times, 1, 5, Progress.NONE);
-        assertTrue(Double.isNaN(single.testSe()[0]));
+        final LearningCurves a = sim.simulate(times, 3, 5, Progress.NONE);
+        final LearningCurves b = sim.simulate(times, 3, 5, Progress.NONE);
+        assertEquals(a, b);
+        assertTrue(a.curve(RandomFeatureDynamics.TEST_RISK).stderr(1) > 0, "independent trials must differ");
+        final LearningCurves single = sim.simulate(times, 1, 5, Progress.NONE);
+        assertTrue(Double.isNaN(single.curve(RandomFeatureDynamics.TEST_RISK).stderr(0)));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.rmtlab.core.util.Rng;
 
@@ -108,6 +109,47 @@ class GaussianEquivalentsTest {
         assertEquals(derivative, ge.slope(), 1e-12);
         assertEquals(0.0, GaussianEquivalents.of(tanh, 0).slope(), 0.0);
         assertThrows(IllegalArgumentException.class, () -> GaussianEquivalents.of(tanh, Double.NaN));
+    }
+
+    /** The mean squared sample length, by hand: columns (1, 2) and (3, -1) give (5 + 10) / 2. */
+    @Test
+    void inputVarianceIsTheMeanSquaredLength() {
+        assertEquals(7.5, GaussianEquivalents.inputVariance(new DMatrixRMaj(new double[][] {{1, 3}, {2, -1}})), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> GaussianEquivalents.inputVariance(new DMatrixRMaj(3, 0)));
+        final DMatrixRMaj nan = new DMatrixRMaj(new double[][] {{1, Double.NaN}});
+        assertThrows(IllegalArgumentException.class, () -> GaussianEquivalents.inputVariance(nan));
+    }
+
+    /**
+     * The input variance is the variance of the pre-activations w.x_j: for N = 2000 Gaussian rows of W
+     * and samples of unequal lengths, the mean of (w.x_j)^2 over all N n entries lies within 5 standard
+     * errors of it; (w.x_j)^2 has variance 2 ||x_j||^4, so the standard error is
+     * sqrt(sum_j 2 ||x_j||^4 / N) / n.
+     */
+    @Test
+    void inputVarianceIsThePreActivationVariance() {
+        final int p = 50;
+        final int n = 40;
+        final int bigN = 2000;
+        final Rng rng = new Rng(12);
+        final DMatrixRMaj x = new DMatrixRMaj(p, n);
+        rng.gaussians(x.data, 1.0 / Math.sqrt(p));
+        double fourth = 0;
+        for (int j = 0; j < n; j++) {
+            double norm2 = 0;
+            for (int i = 0; i < p; i++) {
+                x.set(i, j, x.get(i, j) * (1 + j / 10.0));
+                norm2 += x.get(i, j) * x.get(i, j);
+            }
+            fourth += norm2 * norm2;
+        }
+        final DMatrixRMaj wx = RandomFeatures.map(Activations.byId("quadratic"),
+            RandomFeatures.weights(bigN, p, new Rng(13)), x);
+        double mean = 0;
+        for (double v : wx.data) {
+            mean += v / wx.data.length;
+        }
+        assertEquals(GaussianEquivalents.inputVariance(x), mean, 5 * Math.sqrt(2 * fourth / bigN) / n);
     }
 
     private static void assertWithin(final double expected, final double[] samples, final String what) {

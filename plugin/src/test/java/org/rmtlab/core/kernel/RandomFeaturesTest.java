@@ -48,6 +48,27 @@ class RandomFeaturesTest {
         }
     }
 
+    /**
+     * Features computed block by block are bit-identical to the full map, whatever the split: blocks of
+     * one sample (EJML's matrix-vector product), of a few (its small-matrix product) and of many (its
+     * reordered product) all sum over p in the same order.
+     */
+    @Test
+    void blocksOfSamplesEqualTheFullMap() {
+        final Activation sigma = Activations.byId("tanh");
+        final DMatrixRMaj w = RandomFeatures.weights(40, 30, new Rng(4));
+        final DMatrixRMaj x = RandomFeatures.weights(30, 70, new Rng(5));
+        final DMatrixRMaj full = RandomFeatures.map(sigma, w, x);
+        final int[] borders = {0, 1, 4, 40, 41, 70};
+        for (int b = 0; b + 1 < borders.length; b++) {
+            final DMatrixRMaj block = RandomFeatures.map(sigma, w, x, borders[b], borders[b + 1]);
+            assertArrayEquals(CommonOps_DDRM.extract(full, 0, 40, borders[b], borders[b + 1]).data, block.data, 0.0);
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RandomFeatures.map(sigma, w, x, 5, 5))
+            .getMessage().contains("block of samples 5..5"));
+        assertThrows(IllegalArgumentException.class, () -> RandomFeatures.map(sigma, w, x, 60, 71));
+    }
+
     /** Rademacher entries are +-1; their mean over N p = 40000 entries is 0 within 5 standard errors (1/sqrt(Np)). */
     @Test
     void rademacherEntriesAreSigns() {
@@ -112,6 +133,12 @@ class RandomFeaturesTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
             () -> RandomFeatures.weights(1_000_000_000, 1000, new Rng(1))).getMessage().contains("memory"));
         assertThrows(IllegalArgumentException.class, () -> RandomFeatures.weights(0, 3, new Rng(1)));
+        // the check alone, as a node's configure runs it before any data are read
+        assertTrue(assertThrows(IllegalArgumentException.class,
+            () -> RandomFeatures.requireWeightMemory(1_000_000_000, 1000)).getMessage()
+            .contains("1000000000 x 1000 random weight matrix W"));
+        RandomFeatures.requireWeightMemory(512, 256);
+        assertThrows(IllegalArgumentException.class, () -> RandomFeatures.requireWeightMemory(5, 0));
         assertTrue(assertThrows(IllegalArgumentException.class,
             () -> RandomFeatures.map(Activations.byId("relu"), new DMatrixRMaj(3, 4), new DMatrixRMaj(5, 2)))
             .getMessage().contains("columns"));

@@ -193,4 +193,40 @@ class DoubleDescentTest {
         assertThrows(IllegalArgumentException.class,
             () -> new DoubleDescentSpec(null, new double[] {1}, new double[] {1}, 1, 1, 0));
     }
+
+    /**
+     * The memory guard counts the theory and the simulation together and refuses before any work: N/n = 1000 at
+     * n = 2000 means 2e6 features of 2000 + 2000 samples, 64 GB per trial; theory alone (4 n^2) fits.
+     */
+    @Test
+    void memoryGuardRefusesBeforeAllocating() {
+        final Activation relu = Activations.byId("relu");
+        final DoubleDescentSpec huge = new DoubleDescentSpec(relu, new double[] {0.5, 1000}, new double[] {1e-3}, 2, 1,
+            1);
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> DoubleDescent.requireMemory(huge, 2000, 2000));
+        assertTrue(e.getMessage().contains("Not enough memory") && e.getMessage().contains("N up to 2000000"),
+            e.getMessage());
+        DoubleDescent.requireMemory(new DoubleDescentSpec(relu, new double[] {0.5, 1000}, new double[] {1e-3}, 0, 1,
+            1), 2000, 2000);
+        // run checks first: a tiny data set with an impossible sweep fails at once, whatever the data
+        final AtomicInteger reports = new AtomicInteger();
+        final Progress counting = new Progress() {
+            @Override
+            public void report(final double fraction, final String message) {
+                reports.incrementAndGet();
+            }
+
+            @Override
+            public void checkCancelled() {
+                // never cancels
+            }
+        };
+        final GeneratedData d = DataGenerator.generate(new DataSpec(DataModel.MIXTURE, 20, 0, 5, 4, 0.5,
+            Scale.NORMALISED, 1));
+        final DoubleDescentSpec impossible = new DoubleDescentSpec(relu, new double[] {1e7}, new double[] {1e-3}, 1, 1,
+            1);
+        assertThrows(IllegalArgumentException.class, () -> DoubleDescent.run(impossible, d.train(), null, counting));
+        assertEquals(0, reports.get(), "refused before the theory started");
+    }
 }

@@ -194,6 +194,83 @@ class LinearRidgeRiskTest {
         }
     }
 
+    /**
+     * Limits of the training error (R + s^2)(1 - d)^2: s^2 (1 - c) for least squares below the threshold (the
+     * residual keeps n - p of n noise dimensions), 0 for the interpolator at c >= 1, r^2 tr(Sigma)/p + s^2 (the
+     * variance of y) as lambda -> inf; the general-Sigma route equals the isotropic closed form for Sigma = I.
+     */
+    @Test
+    void trainErrorLimitsAndBothRoutesAgree() {
+        final double s2 = NOISE * NOISE;
+        for (double c : new double[] {0.3, 0.8, 1, 1.5, 4}) {
+            final LinearRidgeRisk iso = LinearRidgeRisk.isotropic(c, SIGNAL, NOISE);
+            final LinearRidgeRisk gen = LinearRidgeRisk.of(PopulationSpectrum.identity(), c, SIGNAL, NOISE);
+            assertEquals(c < 1 ? s2 * (1 - c) : 0, iso.trainError(0), 1e-14, "ridgeless, c = " + c);
+            assertEquals(c < 1 ? s2 * (1 - c) : 0, gen.trainError(0), 1e-14, "ridgeless (general), c = " + c);
+            assertEquals(SIGNAL + s2, iso.trainError(1e8), 1e-6, "lambda -> inf, c = " + c);
+            for (double lambda : new double[] {1e-6, 1e-3, 0.1, 1, 30}) {
+                assertEquals(iso.degreesOfFreedom(lambda), gen.degreesOfFreedom(lambda), 1e-10,
+                    "d, c = " + c + ", lambda = " + lambda);
+                assertEquals(iso.trainError(lambda), gen.trainError(lambda), 1e-9 * (1 + iso.trainError(lambda)),
+                    "train, c = " + c + ", lambda = " + lambda);
+            }
+            // continuity at lambda = 0 (away from c = 1, where d -> 1 like sqrt(lambda))
+            if (c != 1) {
+                assertEquals(iso.trainError(0), iso.trainError(1e-9), 1e-6, "lambda -> 0+, c = " + c);
+            }
+        }
+        final PopulationSpectrum h = PopulationSpectrum.twoPoint(1, 4, 0.3);
+        assertEquals(SIGNAL * h.mean() + s2, LinearRidgeRisk.of(h, 0.5, SIGNAL, NOISE).trainError(1e8), 1e-5);
+    }
+
+    /**
+     * Training error of ridge fitted on data with the two-point covariance (variances 1 and 4), against the
+     * equivalent: 8 draws at n = 200. Tolerance: 4 standard errors of the mean over draws plus 3/n relative
+     * (finite-size corrections as in {@link #assertMatches}).
+     */
+    @Test
+    void trainErrorMatchesFittedRidge() throws CancelledException {
+        final PopulationSpectrum h = PopulationSpectrum.twoPoint(1, 4, 0.5);
+        final double[] lambdas = {0, 0.05, 0.5, 2};
+        final int n = 200;
+        final int trials = 8;
+        final Rng rng = new Rng(12);
+        for (int p : new int[] {100, 400}) {
+            final double[] tau = h.diagonal(p);
+            final double[][] train = new double[lambdas.length][trials];
+            for (int t = 0; t < trials; t++) {
+                final double[] beta = new double[p];
+                rng.gaussians(beta, 1);
+                double norm = 0;
+                for (double b : beta) {
+                    norm += b * b;
+                }
+                final DMatrixRMaj x = new DMatrixRMaj(p, n);
+                final double[] y = new double[n];
+                for (int j = 0; j < n; j++) {
+                    double f = 0;
+                    for (int i = 0; i < p; i++) {
+                        final double v = Math.sqrt(tau[i]) * rng.gaussian();
+                        x.set(i, j, v);
+                        f += v * beta[i] * Math.sqrt(SIGNAL / norm);
+                    }
+                    y[j] = f + NOISE * rng.gaussian();
+                }
+                final List<RidgeFit.Errors> e = new RidgeFit(x, y, null, null, Progress.NONE).errors(lambdas);
+                for (int l = 0; l < lambdas.length; l++) {
+                    train[l][t] = e.get(l).train();
+                }
+            }
+            final LinearRidgeRisk theory = LinearRidgeRisk.of(h, p / (double) n, SIGNAL, NOISE);
+            for (int l = 0; l < lambdas.length; l++) {
+                final double expected = theory.trainError(lambdas[l]);
+                assertEquals(expected, Stats.mean(train[l]),
+                    4 * Stats.standardError(train[l]) + 3.0 / n * expected + 1e-12,
+                    "train error, p = " + p + ", lambda = " + lambdas[l]);
+            }
+        }
+    }
+
     @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> LinearRidgeRisk.isotropic(0.5, 1, 1).at(-1));

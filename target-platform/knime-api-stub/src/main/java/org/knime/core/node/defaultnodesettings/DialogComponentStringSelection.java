@@ -7,16 +7,21 @@ import java.util.List;
 import javax.swing.DefaultComboBoxModel;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.text.JTextComponent;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.util.CheckUtils;
 
-/** A drop-down list of fixed strings for a string setting. */
+/** A drop-down list of strings for a string setting; optionally editable, so that other values can be typed. */
 public final class DialogComponentStringSelection extends DialogComponent {
     private final JLabel label;
     private final JComboBox<String> combo = new JComboBox<>();
+    /** True while the list shows a model value, so that the change is not written back. */
+    private boolean showingModel;
 
     public DialogComponentStringSelection(final SettingsModelString model, final String label, final String... items) {
         this(model, label, Arrays.asList(items));
@@ -24,23 +29,62 @@ public final class DialogComponentStringSelection extends DialogComponent {
 
     public DialogComponentStringSelection(final SettingsModelString model, final String label,
         final Collection<String> items) {
+        this(model, label, items, false);
+    }
+
+    /**
+     * @param editable whether the user may also type a value that is not among the choices; the
+     *        model then holds the typed text
+     */
+    public DialogComponentStringSelection(final SettingsModelString model, final String label,
+        final Collection<String> items, final boolean editable) {
         super(model);
         this.label = new JLabel(label);
         setItems(items);
+        combo.setEditable(editable);
         combo.addActionListener(e -> {
             if (combo.getSelectedItem() != null) {
                 model.setStringValue((String) combo.getSelectedItem());
             }
         });
+        if (editable) {
+            ((JTextComponent) combo.getEditor().getEditorComponent()).getDocument()
+                .addDocumentListener(new DocumentListener() {
+                    @Override
+                    public void insertUpdate(final DocumentEvent e) {
+                        typed();
+                    }
+
+                    @Override
+                    public void removeUpdate(final DocumentEvent e) {
+                        typed();
+                    }
+
+                    @Override
+                    public void changedUpdate(final DocumentEvent e) {
+                        typed();
+                    }
+                });
+        }
         getComponentPanel().add(this.label);
         getComponentPanel().add(combo);
         updateComponent();
     }
 
+    private String editorText() {
+        return ((JTextComponent) combo.getEditor().getEditorComponent()).getText();
+    }
+
+    private void typed() {
+        if (!showingModel) {
+            stringModel().setStringValue(editorText());
+        }
+    }
+
     private void setItems(final Collection<String> items) {
         CheckUtils.checkArgument(items != null && !items.isEmpty(), "\"%s\": the list of choices is empty",
             label.getText());
-        CheckUtils.checkArgument(!items.contains(null), "\"%s\": the list of choices contains null", label.getText());
+        CheckUtils.checkArgument(items.stream().noneMatch(java.util.Objects::isNull), "\"%s\": the list of choices contains null", label.getText());
         combo.setModel(new DefaultComboBoxModel<>(items.toArray(new String[0])));
     }
 
@@ -48,12 +92,20 @@ public final class DialogComponentStringSelection extends DialogComponent {
         return (SettingsModelString) getModel();
     }
 
-    /** Selects the model's value if it is a choice; otherwise the selection is left as it is. */
+    /**
+     * Selects the model's value if it is a choice, or shows it in the editor of an editable list;
+     * otherwise the selection is left as it is.
+     */
     @Override
     protected void updateComponent() {
         final String value = stringModel().getStringValue();
-        if (value != null && !value.equals(combo.getSelectedItem()) && choices().contains(value)) {
-            combo.setSelectedItem(value);
+        if (value != null && !value.equals(combo.getSelectedItem()) && (combo.isEditable() || choices().contains(value))) {
+            showingModel = true;
+            try {
+                combo.setSelectedItem(value);
+            } finally {
+                showingModel = false;
+            }
         }
     }
 
@@ -67,8 +119,9 @@ public final class DialogComponentStringSelection extends DialogComponent {
 
     @Override
     protected void validateSettingsBeforeSave() throws InvalidSettingsException {
-        CheckUtils.checkSetting(combo.getSelectedItem() != null, "Please select a value for \"%s\"", label.getText());
-        stringModel().setStringValue((String) combo.getSelectedItem());
+        final String value = combo.isEditable() ? editorText() : (String) combo.getSelectedItem();
+        CheckUtils.checkSetting(value != null && !value.isEmpty(), "Please select a value for \"%s\"", label.getText());
+        stringModel().setStringValue(value);
     }
 
     @Override

@@ -1,0 +1,274 @@
+package org.rmtlab.knime.examples;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsWO;
+import org.rmtlab.knime.dynamics.DynamicsSimulatorNodeFactory;
+import org.rmtlab.knime.features.RandomFeatureNodeFactory;
+import org.rmtlab.knime.generator.DataGeneratorNodeFactory;
+import org.rmtlab.knime.resolvent.ResolventPredictorNodeFactory;
+import org.rmtlab.knime.spectrum.SpectrumPlotNodeFactory;
+import org.rmtlab.stub.testing.NodeHarness;
+import org.rmtlab.stub.testing.SettingsXml;
+
+/**
+ * The example workflows shipped in {@code examples/}, defined in this one place and written in KNIME's
+ * workflow directory format (workflow.knime plus one settings.xml per node, no data). Each node's settings
+ * are what its node model saves after loading the defaults with the few values the example changes, so a
+ * renamed or new setting shows up here (and {@link ExampleWorkflowsTest} fails until the examples are
+ * regenerated).
+ *
+ * <p>Regenerate after changing a node's settings: {@code ./mvnw -B verify -Drmtlab.examples.write=true}
+ * (or run {@link #main} with the repository root as argument).
+ */
+public final class ExampleWorkflows {
+    static final String BUNDLE = "org.rmtlab.knime";
+    static final String BUNDLE_NAME = "RMT Lab KNIME nodes";
+    static final String VENDOR = "RMT Lab";
+    static final String WORKFLOW_FILE = "workflow.knime";
+    static final String SETTINGS_FILE = "settings.xml";
+
+    /** One node of an example: its id, name (for the folder) and settings built through its model. */
+    record Node(int id, String name, NodeFactory<? extends NodeModel> factory, NodeModel model) {
+        String folder() {
+            return name + " (#" + id + ")";
+        }
+    }
+
+    /** A data connection; ports count from 1 as in workflow.knime (port 0 is the flow-variable port). */
+    record Connection(int source, int sourcePort, int dest, int destPort) {
+    }
+
+    /** One example workflow. */
+    record Example(String name, String description, List<Node> nodes, List<Connection> connections) {
+    }
+
+    private ExampleWorkflows() {
+    }
+
+    /** Every example, in the order of the README. */
+    static List<Example> all() throws InvalidSettingsException {
+        final List<Example> all = new ArrayList<>();
+        all.add(new Example("01_Marchenko-Pastur",
+            "Marchenko-Pastur law. The Data Generator draws n = 512 Gaussian samples of dimension p = 256 "
+                + "(x ~ N(0, I_p/p), so c = p/n = 0.5); the Spectrum Plot computes the eigenvalues of the sample "
+                + "covariance matrix and draws their histogram under the Marchenko-Pastur density with ratio c = 0.5 "
+                + "and variance estimated from the data. You will see the histogram follow the curve on its support "
+                + "[(1 - sqrt(c))^2, (1 + sqrt(c))^2] with no eigenvalue outside it; the eigenvalue table and the flow "
+                + "variable ks_distance give the Kolmogorov-Smirnov distance to the law (a few percent). "
+                + "Reproduces Marchenko and Pastur (1967) as presented in Couillet and Liao, Random Matrix Methods "
+                + "for Machine Learning (2022), Chapter 2.",
+            List.of(node(1, "Data Generator", new DataGeneratorNodeFactory(), "model", "gaussian"),
+                node(2, "Spectrum Plot", new SpectrumPlotNodeFactory())),
+            List.of(new Connection(1, 1, 2, 1))));
+        all.add(new Example("02_Double-descent",
+            "Double descent of random-features ridge regression. The Data Generator draws a two-class Gaussian "
+                + "mixture (n = 256 training and 256 test samples of dimension p = 128, ||mu||^2 = 4); the Resolvent "
+                + "Predictor sweeps the number of ReLU random features N from N/n = 0.1 to 10 and plots the training "
+                + "and test errors predicted by the deterministic equivalent of the resolvent beside a Monte-Carlo "
+                + "simulation (3 trials), for the ridge penalties gamma = 1e-4, 1e-2 and 1. You will see the test "
+                + "error peak at the interpolation threshold N/n = 1 for the small gamma and the peak flatten as "
+                + "gamma grows. The sizes are half of the nodes' defaults so that the workflow runs in seconds; raise n, p "
+                + "and the trials for smoother curves. Reproduces Liao, Couillet and Mahoney, A random matrix "
+                + "approach to random feature maps and double descent (NeurIPS 2020), Figure 2.",
+            List.of(node(1, "Data Generator", new DataGeneratorNodeFactory(), "n", 256, "n_test", 256, "p", 128),
+                node(2, "Resolvent Predictor", new ResolventPredictorNodeFactory(), "trials", 3)),
+            List.of(new Connection(1, 1, 2, 1), new Connection(1, 2, 2, 2))));
+        all.add(new Example("03_Learning-dynamics",
+            "Learning dynamics of gradient descent on a two-class Gaussian mixture. The Dynamics Simulator runs "
+                + "gradient flow on the squared loss of a single-layer network (p = 256, n = 512, ||mu||^2 = 2, "
+                + "initial weight variance 0.1, no regularisation) and plots the training and test "
+                + "misclassification errors over time, theory beside a Monte-Carlo simulation. You will see the "
+                + "training error keep falling while the test error reaches a minimum and then rises again: "
+                + "overfitting, and the time at the minimum is where early stopping should stop. Reproduces Liao "
+                + "and Couillet, The dynamics of learning: a random matrix approach (ICML 2018), Figure 2.",
+            List.of(node(1, "Dynamics Simulator", new DynamicsSimulatorNodeFactory())),
+            List.of()));
+        all.add(new Example("04_Nonlinear-random-features",
+            "Spectrum of nonlinear random features. The Data Generator draws n = 512 Gaussian samples of "
+                + "dimension p = 256; the Random Feature Map sends each through N = 512 ReLU random features "
+                + "relu(Wx) with Gaussian weights W; the Spectrum Plot draws the eigenvalue histogram of the "
+                + "features' sample covariance (c = N/n = 1) under the Marchenko-Pastur law of iid entries with "
+                + "the same variance, for comparison. You will see that the features are not iid: ReLU has a "
+                + "non-zero mean, so the largest eigenvalue stands some forty times beyond the Marchenko-Pastur edge, a "
+                + "few more eigenvalues are marked as outliers in the eigenvalue table, and the bulk departs from the "
+                + "curve (Kolmogorov-Smirnov distance about 0.2, against a few percent for iid data in example 1). Reproduces the "
+                + "observation of Louart, Liao and Couillet, A random matrix approach to neural networks (Annals of "
+                + "Applied Probability 2018) and Pennington and Worah, Nonlinear random matrix theory for deep "
+                + "learning (NeurIPS 2017).",
+            List.of(node(1, "Data Generator", new DataGeneratorNodeFactory(), "model", "gaussian"),
+                node(2, "Random Feature Map", new RandomFeatureNodeFactory()),
+                node(3, "Spectrum Plot", new SpectrumPlotNodeFactory())),
+            List.of(new Connection(1, 1, 2, 1), new Connection(2, 1, 3, 1))));
+        all.add(new Example("05_One-gradient-step",
+            "One gradient step of feature learning in a two-layer network. The Dynamics Simulator takes a ReLU "
+                + "network of width 200 on inputs of dimension 100, trains its first layer by one large gradient "
+                + "step on 200 samples of a single-index ReLU teacher (noise 0.2), and plots, against the step "
+                + "size eta, the top singular value of the first-layer weights, theory beside simulation, with the "
+                + "bulk edge and the threshold eta_c marked; the table also holds the overlap of the learned "
+                + "weights with the teacher direction. You will see the top singular value leave the bulk and the "
+                + "overlap become non-zero once eta passes eta_c. The sizes are half of the node's defaults (same "
+                + "ratios width/p = n/p = 2) so that the workflow runs in seconds. Reproduces Ba, Erdogdu, Suzuki, "
+                + "Wang, Wu and Yang, High-dimensional asymptotics of feature learning: how one gradient step "
+                + "improves the representation (NeurIPS 2022).",
+            List.of(node(1, "Dynamics Simulator", new DynamicsSimulatorNodeFactory(), "model", "one-step",
+                "one-step_p", 100, "one-step_width", 200, "one-step_n", 200)),
+            List.of()));
+        return all;
+    }
+
+    /**
+     * A node whose model loaded its defaults changed by the given key-value pairs. A key the model does not
+     * save is an error: the example would set nothing.
+     */
+    static Node node(final int id, final String name, final NodeFactory<? extends NodeModel> factory,
+        final Object... keyValues) throws InvalidSettingsException {
+        final NodeHarness<? extends NodeModel> harness = NodeHarness.of(factory);
+        final NodeSettings s = harness.saveSettings();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            final String key = (String) keyValues[i];
+            if (!s.containsKey(key)) {
+                throw new IllegalStateException(name + " has no setting '" + key + "'; its keys are " + s.keySet());
+            }
+            final Object value = keyValues[i + 1];
+            if (value instanceof String v) {
+                s.addString(key, v);
+            } else if (value instanceof Integer v) {
+                s.addInt(key, v);
+            } else if (value instanceof Double v) {
+                s.addDouble(key, v);
+            } else if (value instanceof Boolean v) {
+                s.addBoolean(key, v);
+            } else {
+                throw new IllegalArgumentException("unsupported setting value " + value);
+            }
+        }
+        harness.loadSettings(s);
+        return new Node(id, name, factory, harness.model());
+    }
+
+    /** Writes the example's workflow directory {@code <parent>/<name>}, replacing what was there. */
+    static Path write(final Example example, final Path parent) throws IOException {
+        final Path dir = parent.resolve(example.name());
+        delete(dir);
+        Files.createDirectories(dir);
+        final NodeSettings wf = new NodeSettings(WORKFLOW_FILE);
+        wf.addString("version", "5.1.0");
+        wf.addString("created_by", "RMT Lab example generator");
+        wf.addString("name", example.name());
+        wf.addString("customDescription", example.description());
+        wf.addString("state", "CONFIGURED");
+        wf.addNodeSettings("workflow_credentials");
+        final NodeSettingsWO nodes = wf.addNodeSettings("nodes");
+        for (Node n : example.nodes()) {
+            final NodeSettingsWO entry = nodes.addNodeSettings("node_" + n.id());
+            entry.addInt("id", n.id());
+            entry.addString("node_settings_file", n.folder() + "/" + SETTINGS_FILE);
+            entry.addBoolean("node_is_meta", false);
+            entry.addString("node_type", "NativeNode");
+            entry.addString("ui_classname", "org.knime.core.node.workflow.NodeUIInformation");
+            // left to right in id order
+            entry.addNodeSettings("ui_settings").addIntArray("extrainfo.node.bounds", 100 + 200 * (n.id() - 1), 100,
+                122, 77);
+            writeNode(n, dir.resolve(n.folder()));
+        }
+        final NodeSettingsWO connections = wf.addNodeSettings("connections");
+        int c = 0;
+        for (Connection con : example.connections()) {
+            final NodeSettingsWO entry = connections.addNodeSettings("connection_" + c++);
+            entry.addInt("sourceID", con.source());
+            entry.addInt("destID", con.dest());
+            entry.addInt("sourcePort", con.sourcePort());
+            entry.addInt("destPort", con.destPort());
+        }
+        SettingsXml.write(wf, dir.resolve(WORKFLOW_FILE));
+        return dir;
+    }
+
+    /** Deletes a directory tree if it exists. */
+    static void delete(final Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static void writeNode(final Node n, final Path folder) throws IOException {
+        Files.createDirectories(folder);
+        final NodeSettings s = new NodeSettings(SETTINGS_FILE);
+        s.addString("node_file", SETTINGS_FILE);
+        s.addNodeSettings("flow_stack");
+        final NodeSettingsWO internal = s.addNodeSettings("internal_node_subsettings");
+        internal.addString("memory_policy", "CacheSmallInMemory");
+        saveModelSettings(n.model(), s.addNodeSettings("model"));
+        s.addString("factory", n.factory().getClass().getName());
+        s.addString("node-name", n.name());
+        s.addString("node-bundle-name", BUNDLE_NAME);
+        s.addString("node-bundle-symbolic-name", BUNDLE);
+        s.addString("node-bundle-vendor", VENDOR);
+        s.addString("state", "CONFIGURED");
+        s.addBoolean("hasContent", false);
+        s.addNodeSettings("ports");
+        final NodeSettingsWO fileStores = s.addNodeSettings("filestores");
+        fileStores.addString("file_store_location", null);
+        fileStores.addString("file_store_id", null);
+        SettingsXml.write(s, folder.resolve(SETTINGS_FILE));
+    }
+
+    /** Exactly what KNIME writes under "model": the node model's saveSettingsTo. */
+    private static void saveModelSettings(final NodeModel model, final NodeSettingsWO target) {
+        try {
+            final Method save = NodeModel.class.getDeclaredMethod("saveSettingsTo", NodeSettingsWO.class);
+            save.setAccessible(true);
+            save.invoke(model, target);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new IllegalStateException("NodeModel.saveSettingsTo is not reachable", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("saveSettingsTo failed", e.getCause());
+        }
+    }
+
+    /** Zips a workflow directory as a .knwf: the top-level folder is the workflow's name. */
+    static void zip(final Path workflowDir, final Path knwf) throws IOException {
+        Files.createDirectories(knwf.getParent());
+        final Path base = workflowDir.getParent();
+        try (OutputStream out = Files.newOutputStream(knwf); ZipOutputStream zip = new ZipOutputStream(out);
+            Stream<Path> walk = Files.walk(workflowDir)) {
+            for (Path p : walk.sorted().toList()) {
+                final String name = base.relativize(p).toString().replace('\\', '/');
+                if (Files.isDirectory(p)) {
+                    zip.putNextEntry(new ZipEntry(name + "/"));
+                } else {
+                    zip.putNextEntry(new ZipEntry(name));
+                    Files.copy(p, zip);
+                }
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** Writes every example into {@code <repository root>/examples}. */
+    public static void main(final String[] args) throws Exception {
+        final Path root = Path.of(args.length > 0 ? args[0] : "..");
+        for (Example e : all()) {
+            System.out.println("wrote " + write(e, root.resolve("examples")));
+        }
+    }
+}

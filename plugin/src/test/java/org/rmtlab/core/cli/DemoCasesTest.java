@@ -1,0 +1,101 @@
+package org.rmtlab.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rmtlab.core.demo.DemoCase;
+import org.rmtlab.core.demo.DemoResult;
+import org.rmtlab.core.demo.Discrepancy;
+import org.rmtlab.core.resolvent.LinearRidgeRisk;
+import org.rmtlab.core.resolvent.LinearRidgeSimulation;
+import org.rmtlab.core.spectrum.PopulationSpectrum;
+import org.rmtlab.core.util.Progress;
+
+/**
+ * The cases of {@code rmtlab demo}: the spectrum and risk cases end to end at small sizes (the full sizes run in the
+ * demo itself), the options of every dynamics case, and the finite-n correction that the linear-ridge case adds to
+ * its limit.
+ */
+class DemoCasesTest {
+
+    /**
+     * Each case at a small size, quick, 6 trials: it writes its CSV (one row per bin or ratio, the scored ones
+     * flagged) and passes its tolerance. The sizes are small, so the finite-size corrections are larger than at the
+     * defaults, but so are the standard errors of 6 trials; seeded, so the outcome is fixed.
+     */
+    @Test
+    void everyCaseRunsAndPassesAtASmallSize(@TempDir final Path dir) throws Exception {
+        check(new MarchenkoPasturDemo(List.of("--n", "400", "--p", "200"), 6, 6), dir, 1 + SpectrumDemo.BULK_BINS,
+            SpectrumDemo.BULK_BINS - 2 * SpectrumDemo.EDGE_BINS);
+        // the top inner bins of this small spectrum expect fewer than one eigenvalue per trial: 3 are not scored
+        check(new NonlinearGramSpectrumDemo(List.of("--n", "256", "--p", "128"), 6, 6), dir,
+            1 + SpectrumDemo.BULK_BINS + NonlinearGramSpectrumDemo.EXTRA_BINS,
+            SpectrumDemo.BULK_BINS - 2 * SpectrumDemo.EDGE_BINS - 3);
+        // p = 10 .. 250 around n = 50, none within 4 of n
+        check(new LinearRidgeDemo(List.of("--n", "50", "--ratios", "0.2:5:6", "--trials", "6")), dir, 7, 6);
+        check(new DoubleDescentDemo(List.of("--n", "128", "--p", "64", "--n-test", "128", "--ratios", "0.2:3:5",
+            "--trials", "6")), dir, 6, 8);
+    }
+
+    /**
+     * Every dynamics case's options, quick and full, are options of its model, build the model and its size and
+     * setting texts (the simulation itself is left to the demo and to one end-to-end test in DemoCommandTest).
+     */
+    @Test
+    void everyDynamicsCaseBuildsItsModel() {
+        int checked = 0;
+        for (DemoCase c : DemoCommand.CASES) {
+            if (c instanceof DynamicsDemo d) {
+                for (boolean quick : new boolean[] {false, true}) {
+                    final DynamicsModelOptions entry = DynamicsCommand.find(d.modelId());
+                    final Args a = Args.parse(entry.options(), d.options(quick).toArray(new String[0]));
+                    assertEquals(d.modelId(), entry.create(a).id(), c.name());
+                    assertTrue(d.size(a).matches("\\S+( \\S+)*"), c.name() + ": " + d.size(a));
+                    assertTrue(!d.setting(a).isBlank(), c.name());
+                    assertTrue(d.trials(quick) >= 2, c.name());
+                }
+                checked++;
+            }
+        }
+        assertEquals(5, checked);
+    }
+
+    private static void check(final DemoCase c, final Path dir, final int csvLines, final int points) throws Exception {
+        final DemoResult r = c.run(true, dir, Progress.NONE);
+        final Discrepancy d = r.discrepancy();
+        assertEquals(points, d.points(), c.name());
+        assertEquals(6, d.trials(), c.name());
+        assertTrue(d.passed(), c.name() + ": " + d.value() + " > " + d.tolerance() + " at " + d.worst());
+        assertEquals(List.of(dir.resolve(c.name() + ".csv")), r.files());
+        assertEquals(csvLines, Files.readAllLines(r.files().get(0)).size(), c.name());
+    }
+
+    /**
+     * The exact finite-n mean of the ridgeless variance, limit + correction = s^2 p / (n - p - 1) below and
+     * s^2 n / (p - n - 1) above the threshold, against 4000 simulated designs at n = 20 with p = 5 and p = 60: the
+     * mean lies within 4 standard errors of it (a Student-t false alarm well below 1e-3), and at least 5 standard
+     * errors from the limit alone, so the correction is needed at this precision.
+     */
+    @Test
+    void finiteSampleCorrectionMatchesSimulatedVariance() throws Exception {
+        final int n = 20;
+        final double noise = 0.5;
+        assertEquals(noise * noise * 5 / (15.0 * 14), LinearRidgeDemo.correction(n, 5, noise), 1e-15);
+        assertEquals(noise * noise * 20 / (40.0 * 39), LinearRidgeDemo.correction(n, 60, noise), 1e-15);
+        assertTrue(Double.isNaN(LinearRidgeDemo.correction(n, 21, noise)));
+        for (int p : new int[] {5, 60}) {
+            final double limit = LinearRidgeRisk.isotropic(p / (double) n, 1, noise).at(0).variance();
+            final LinearRidgeSimulation.Point s = new LinearRidgeSimulation(PopulationSpectrum.parse("identity"), n, p,
+                1, noise).run(new double[] {0}, 4000, 7, Progress.NONE).get(0);
+            final double exact = limit + LinearRidgeDemo.correction(n, p, noise);
+            assertEquals(exact, s.variance(), 4 * s.varianceError(), "p = " + p);
+            assertTrue(Math.abs(s.variance() - limit) > 5 * s.varianceError(), "p = " + p);
+        }
+    }
+}
