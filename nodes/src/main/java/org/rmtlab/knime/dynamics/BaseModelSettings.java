@@ -2,6 +2,7 @@ package org.rmtlab.knime.dynamics;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.knime.common.SettingsGroup;
 
@@ -11,18 +12,40 @@ import org.rmtlab.knime.common.SettingsGroup;
  */
 abstract class BaseModelSettings implements ModelSettings {
     private final String id;
+    private final TimeAxis axis;
     /** The model's own settings, keys prefixed by its id. */
     protected final SettingsGroup group;
     final TimeGridSettings times;
 
     /**
-     * @param timeName the time axis in words, for the dialog and messages, for example "time τ"
+     * How a model names its time.
+     *
+     * @param column the time column, the model's {@link org.rmtlab.core.dynamics.LearningCurves#timeName()}
+     * @param symbol the time's symbol, for example "τ"
+     * @param label the chart's x axis, for example "time τ = α t"
      */
-    BaseModelSettings(final SettingsGroup parent, final String id, final String timeName, final double from,
-        final double to, final int count) {
+    record TimeAxis(String column, String symbol, String label) {
+    }
+
+    /**
+     * @param gridName the time grid in words, for the dialog and messages, for example "time τ"
+     */
+    BaseModelSettings(final SettingsGroup parent, final String id, final TimeAxis axis, final String gridName,
+        final double from, final double to, final int count) {
         this.id = id;
+        this.axis = axis;
         this.group = parent.child(id);
-        this.times = new TimeGridSettings(group, timeName, from, to, count);
+        this.times = new TimeGridSettings(group, gridName, from, to, count);
+    }
+
+    /** The table's number of features, or {@code setting} without an input table. */
+    static int features(final DataSummary data, final SettingsModelInteger setting) {
+        return data == null ? setting.getIntValue() : data.p();
+    }
+
+    /** The table's number of rows, or {@code setting} without an input table. */
+    static int rows(final DataSummary data, final SettingsModelInteger setting) {
+        return data == null ? setting.getIntValue() : data.n();
     }
 
     /** Adds the model's groups (sizes, parameters, ...) to its tab; the time grid follows. */
@@ -31,6 +54,27 @@ abstract class BaseModelSettings implements ModelSettings {
     @Override
     public final String id() {
         return id;
+    }
+
+    @Override
+    public final String timeName() {
+        return axis.column();
+    }
+
+    @Override
+    public final String timeSymbol() {
+        return axis.symbol();
+    }
+
+    @Override
+    public final String timeLabel() {
+        return axis.label();
+    }
+
+    /** Reads no class labels, by default. */
+    @Override
+    public boolean readsClasses() {
+        return false;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * input dimension D and the number of samples P are the table's (P &gt; 0: the empirical loss on P samples).
  */
 final class DeepLinearSettings extends BaseModelSettings {
+    private static final TimeAxis TIME = new TimeAxis(DeepLinearNetwork.TIME, "t", "flow time t");
     static final String KEY_DEPTH = "depth";
     static final String KEY_P = "p";
     static final String KEY_WIDTH = "width";
@@ -42,7 +43,7 @@ final class DeepLinearSettings extends BaseModelSettings {
     final SettingsModelDoubleBounded noise;
 
     DeepLinearSettings(final SettingsGroup parent) {
-        super(parent, DeepLinearNetwork.ID, "flow time t", DynamicsDefaults.DEEP_LINEAR_TIME_FROM,
+        super(parent, DeepLinearNetwork.ID, TIME, TIME.label(), DynamicsDefaults.DEEP_LINEAR_TIME_FROM,
             DynamicsDefaults.DEEP_LINEAR_TIME_TO, DynamicsDefaults.DEEP_LINEAR_TIME_COUNT);
         depth = group.integer(KEY_DEPTH, DynamicsDefaults.DEEP_LINEAR_DEPTH, 2, 16);
         inputDim = group.integer(KEY_P, DynamicsDefaults.DEEP_LINEAR_INPUT_DIM, 1, DataSpec.MAX_SIZE);
@@ -67,44 +68,16 @@ final class DeepLinearSettings extends BaseModelSettings {
     }
 
     @Override
-    public String timeName() {
-        return DeepLinearNetwork.TIME;
-    }
-
-    @Override
-    public String timeSymbol() {
-        return "t";
-    }
-
-    @Override
-    public String timeLabel() {
-        return "flow time t";
-    }
-
-    @Override
-    public boolean readsClasses() {
-        return false;
-    }
-
-    private int inputDim(final DataSummary data) {
-        return data == null ? inputDim.getIntValue() : data.p();
-    }
-
-    private int samples(final DataSummary data) {
-        return data == null ? samples.getIntValue() : data.n();
-    }
-
-    @Override
     public DynamicsModel create(final DataSummary data) throws InvalidSettingsException {
         return CoreCall.settings(() -> new DeepLinearNetwork(new DeepLinearNetwork.Config(depth.getIntValue(),
-            width.getIntValue(), inputDim(data), samples(data), gamma0.getDoubleValue(), sigmaA.getDoubleValue(),
+            width.getIntValue(), features(data, inputDim), rows(data, samples), gamma0.getDoubleValue(), sigmaA.getDoubleValue(),
             sigmaW.getDoubleValue(), noise.getDoubleValue())));
     }
 
     @Override
     public String describe(final DataSummary data) {
-        final int p = samples(data);
-        return "L = " + depth.getIntValue() + ", D = " + inputDim(data) + ", N = " + width.getIntValue()
+        final int p = rows(data, samples);
+        return "L = " + depth.getIntValue() + ", D = " + features(data, inputDim) + ", N = " + width.getIntValue()
             + (p == DeepLinearNetwork.POPULATION ? ", population loss" : ", P = " + p)
             + (data == null ? "" : " (from the table)") + ", \u03B3\u2080 = "
             + CurveChart.number(gamma0.getDoubleValue())
@@ -119,9 +92,9 @@ final class DeepLinearSettings extends BaseModelSettings {
             out.add("The theory covers depth L = 2 only: for L = " + depth.getIntValue() + " the table and the chart "
                 + "show the simulation alone.");
         }
-        if (samples(data) != DeepLinearNetwork.POPULATION) {
-            out.add("The theory is for the population loss (infinite data); with P = " + samples(data) + " samples "
-                + "it is accurate only when P is much larger than D = " + inputDim(data) + ".");
+        if (rows(data, samples) != DeepLinearNetwork.POPULATION) {
+            out.add("The theory is for the population loss (infinite data); with P = " + rows(data, samples) + " samples "
+                + "it is accurate only when P is much larger than D = " + features(data, inputDim) + ".");
         }
         return out;
     }

@@ -1,7 +1,5 @@
 package org.rmtlab.knime.dynamics;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +12,6 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -25,7 +20,7 @@ import org.rmtlab.core.data.MixtureEstimator;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.knime.common.ChartOutput;
-import org.rmtlab.knime.common.ChartSource;
+import org.rmtlab.knime.common.ChartingNodeModel;
 import org.rmtlab.knime.common.CoreCall;
 import org.rmtlab.knime.common.ExecProgress;
 import org.rmtlab.knime.common.NumericMatrixReader;
@@ -36,7 +31,7 @@ import org.rmtlab.knime.common.TableMatrix;
  * table and a chart; the early-stopping optimum and the model's other numbers as flow variables. An optional
  * input table replaces the size (and, for the Gaussian mixture, the signal strength) by the data's.
  */
-final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource {
+final class DynamicsSimulatorNodeModel extends ChartingNodeModel<DynamicsSimulatorSettings> {
     /** Flow variable: the early-stopping time of the theory. */
     static final String VAR_TAU_STAR = "tau_star";
     /** Flow variable: the theoretical test curve at that time (error rate or risk, by model). */
@@ -48,17 +43,10 @@ final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource 
     /** How messages name the input table. */
     private static final String TABLE = "input table";
 
-    private final DynamicsSimulatorSettings settings = new DynamicsSimulatorSettings();
-    private ChartOutput chart;
-
     DynamicsSimulatorNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE_OPTIONAL},
-            new PortType[] {BufferedDataTable.TYPE, ImagePortObject.TYPE});
-    }
-
-    @Override
-    public ChartOutput chart() {
-        return chart;
+            new PortType[] {BufferedDataTable.TYPE, ImagePortObject.TYPE},
+            DynamicsSimulatorSettings::new);
     }
 
     @Override
@@ -123,7 +111,7 @@ final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource 
         exec.setProgress(1);
         warn(model, data);
         pushVariables(model, theory, sim, data);
-        chart = rendered;
+        setChart(rendered);
         return new PortObject[] {curves, rendered.port()};
     }
 
@@ -192,37 +180,5 @@ final class DynamicsSimulatorNodeModel extends NodeModel implements ChartSource 
             vars.put(VAR_RHO_SE, data.mixture().rhoStandardError());
         }
         vars.forEach(this::pushFlowVariableDouble);
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO s) {
-        settings.saveTo(s);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO s) throws InvalidSettingsException {
-        DynamicsSimulatorSettings.validate(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        chart = null;
-    }
-
-    @Override
-    protected void loadInternals(final File dir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        chart = ChartOutput.load(dir);
-    }
-
-    @Override
-    protected void saveInternals(final File dir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        ChartOutput.save(chart, dir);
     }
 }

@@ -13,6 +13,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
+import org.rmtlab.knime.common.NodeOptions;
 import org.rmtlab.knime.common.SampleTables;
 import org.rmtlab.knime.common.SettingsGroup;
 
@@ -21,7 +22,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * read, and every model's own settings ({@link ModelSettings}, keys prefixed by the model id). The keys are
  * part of saved workflows: never rename one; a key added later loads its default when absent.
  */
-final class DynamicsSimulatorSettings {
+final class DynamicsSimulatorSettings implements NodeOptions {
     static final String KEY_MODEL = "model";
     static final String KEY_SIMULATE = "simulate";
     static final String KEY_TRIALS = "trials";
@@ -50,19 +51,14 @@ final class DynamicsSimulatorSettings {
         new OneStepSettings(group),
         new RandomFeaturesSettings(group));
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         group.saveTo(settings);
     }
 
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         group.loadFrom(settings);
-    }
-
-    /** Checks settings without changing this instance. */
-    static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        final DynamicsSimulatorSettings tmp = new DynamicsSimulatorSettings();
-        tmp.loadFrom(settings);
-        tmp.check();
     }
 
     /** Model ids in dialog order. */
@@ -86,7 +82,8 @@ final class DynamicsSimulatorSettings {
     }
 
     /** Checks what does not depend on the input table: the model, its time grid and method, the trials. */
-    void check() throws InvalidSettingsException {
+    @Override
+    public void check() throws InvalidSettingsException {
         selected().check();
         trials();
     }

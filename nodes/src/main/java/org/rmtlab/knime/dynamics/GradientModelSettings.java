@@ -32,6 +32,7 @@ abstract class GradientModelSettings extends BaseModelSettings {
     static final String KEY_ALPHA = "alpha";
     static final String FLOW = "flow";
     static final String DESCENT = "descent";
+    private static final TimeAxis TIME = new TimeAxis(LearningCurves.TAU, "\u03C4", "time \u03C4 = \u03B1 t");
 
     final SettingsModelIntegerBounded p;
     final SettingsModelIntegerBounded n;
@@ -39,7 +40,7 @@ abstract class GradientModelSettings extends BaseModelSettings {
     final SettingsModelDouble alpha;
 
     GradientModelSettings(final SettingsGroup parent, final String id) {
-        super(parent, id, "time \u03C4", DynamicsDefaults.TIME_FROM, DynamicsDefaults.TIME_TO,
+        super(parent, id, TIME, "time \u03C4", DynamicsDefaults.TIME_FROM, DynamicsDefaults.TIME_TO,
             DynamicsDefaults.TIME_COUNT);
         p = group.integer(KEY_P, DynamicsDefaults.P, 1, DataSpec.MAX_SIZE);
         n = group.integer(KEY_N, DynamicsDefaults.N, 1, DataSpec.MAX_SIZE);
@@ -55,21 +56,6 @@ abstract class GradientModelSettings extends BaseModelSettings {
 
     /** Adds the group of the model's own parameters to its tab. */
     protected abstract void addParameters(DefaultNodeSettingsPane pane);
-
-    @Override
-    public final String timeName() {
-        return LearningCurves.TAU;
-    }
-
-    @Override
-    public final String timeSymbol() {
-        return "\u03C4";
-    }
-
-    @Override
-    public final String timeLabel() {
-        return "time \u03C4 = \u03B1 t";
-    }
 
     /** Gradient flow or descent with step alpha. */
     final GradientMethod gradientMethod() throws InvalidSettingsException {
@@ -95,26 +81,16 @@ abstract class GradientModelSettings extends BaseModelSettings {
         gradientMethod();
     }
 
-    /** p: the table's number of features, or the setting. */
-    private int p(final DataSummary data) {
-        return data == null ? p.getIntValue() : data.p();
-    }
-
-    /** n: the table's number of rows, or the setting. */
-    private int n(final DataSummary data) {
-        return data == null ? n.getIntValue() : data.n();
-    }
-
     @Override
     public final DynamicsModel create(final DataSummary data) throws InvalidSettingsException {
         final GradientMethod m = gradientMethod();
-        return CoreCall.settings(() -> create(p(data), n(data), m, data));
+        return CoreCall.settings(() -> create(features(data, p), rows(data, n), m, data));
     }
 
     @Override
     public final String describe(final DataSummary data) throws InvalidSettingsException {
-        final int pp = p(data);
-        final int nn = n(data);
+        final int pp = features(data, p);
+        final int nn = rows(data, n);
         final GradientMethod m = gradientMethod();
         final String training = m instanceof GradientMethod.Descent d
             ? "gradient descent \u03B1 = " + CurveChart.number(d.alpha()) : "gradient flow";

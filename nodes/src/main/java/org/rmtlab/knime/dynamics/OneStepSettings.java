@@ -29,6 +29,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * bulk edge and the threshold marked. With an input table, D and n are the table's.
  */
 final class OneStepSettings extends BaseModelSettings {
+    private static final TimeAxis TIME = new TimeAxis(OneStepFeatureLearning.TIME, "\u03B7", "learning rate \u03B7");
     static final String KEY_P = "p";
     static final String KEY_WIDTH = "width";
     static final String KEY_N = "n";
@@ -46,7 +47,7 @@ final class OneStepSettings extends BaseModelSettings {
     final SettingsModelString loss;
 
     OneStepSettings(final SettingsGroup parent) {
-        super(parent, OneStepFeatureLearning.ID, "learning rate \u03B7", DynamicsDefaults.ONE_STEP_ETA_FROM,
+        super(parent, OneStepFeatureLearning.ID, TIME, TIME.label(), DynamicsDefaults.ONE_STEP_ETA_FROM,
             DynamicsDefaults.ONE_STEP_ETA_TO, DynamicsDefaults.ONE_STEP_ETA_COUNT);
         inputDim = group.integer(KEY_P, DynamicsDefaults.ONE_STEP_INPUT_DIM, 1, DataSpec.MAX_SIZE);
         width = group.integer(KEY_WIDTH, DynamicsDefaults.ONE_STEP_WIDTH, 1, DataSpec.MAX_SIZE);
@@ -70,34 +71,6 @@ final class OneStepSettings extends BaseModelSettings {
     }
 
     @Override
-    public String timeName() {
-        return OneStepFeatureLearning.TIME;
-    }
-
-    @Override
-    public String timeSymbol() {
-        return "\u03B7";
-    }
-
-    @Override
-    public String timeLabel() {
-        return "learning rate \u03B7";
-    }
-
-    @Override
-    public boolean readsClasses() {
-        return false;
-    }
-
-    private int inputDim(final DataSummary data) {
-        return data == null ? inputDim.getIntValue() : data.p();
-    }
-
-    private int samples(final DataSummary data) {
-        return data == null ? samples.getIntValue() : data.n();
-    }
-
-    @Override
     public void check() throws InvalidSettingsException {
         super.check();
         CoreCall.settings(() -> {
@@ -109,19 +82,19 @@ final class OneStepSettings extends BaseModelSettings {
 
     @Override
     public DynamicsModel create(final DataSummary data) throws InvalidSettingsException {
-        return CoreCall.settings(() -> new OneStepFeatureLearning(new OneStepFeatureLearning.Config(inputDim(data),
-            width.getIntValue(), samples(data), Activations.byId(student.getStringValue()),
+        return CoreCall.settings(() -> new OneStepFeatureLearning(new OneStepFeatureLearning.Config(features(data, inputDim),
+            width.getIntValue(), rows(data, samples), Activations.byId(student.getStringValue()),
             Activations.byId(teacher.getStringValue()), noise.getDoubleValue(),
             LossNormalisation.fromId(loss.getStringValue()))));
     }
 
     @Override
     public String describe(final DataSummary data) {
-        final int d = inputDim(data);
+        final int d = features(data, inputDim);
         return String.format(Locale.ROOT, "D = %d, N = %d, n = %d%s (\u03C8\u2081 = %s, \u03C8\u2082 = %s), "
-            + "\u03C3 = %s, \u03C3* = %s, noise %s, loss %s", d, width.getIntValue(), samples(data),
+            + "\u03C3 = %s, \u03C3* = %s, noise %s, loss %s", d, width.getIntValue(), rows(data, samples),
             data == null ? "" : " from the table", CurveChart.number(width.getIntValue() / (double) d),
-            CurveChart.number(samples(data) / (double) d), student.getStringValue().trim(),
+            CurveChart.number(rows(data, samples) / (double) d), student.getStringValue().trim(),
             teacher.getStringValue().trim(), CurveChart.number(noise.getDoubleValue()), loss.getStringValue());
     }
 

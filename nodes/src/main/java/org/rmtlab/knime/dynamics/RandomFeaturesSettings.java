@@ -31,6 +31,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * setting (the features are drawn, not read).
  */
 final class RandomFeaturesSettings extends BaseModelSettings {
+    private static final TimeAxis TIME = new TimeAxis(RandomFeatureDynamics.TIME, "t", "flow time t");
     static final String KEY_P = "p";
     static final String KEY_PSI_N = "psi_n";
     static final String KEY_PSI_P = "psi_p";
@@ -50,7 +51,7 @@ final class RandomFeaturesSettings extends BaseModelSettings {
     final SettingsModelIntegerBounded ensemble;
 
     RandomFeaturesSettings(final SettingsGroup parent) {
-        super(parent, RandomFeatureDynamics.ID, "flow time t", DynamicsDefaults.RANDOM_FEATURES_TIME_FROM,
+        super(parent, RandomFeatureDynamics.ID, TIME, TIME.label(), DynamicsDefaults.RANDOM_FEATURES_TIME_FROM,
             DynamicsDefaults.RANDOM_FEATURES_TIME_TO, DynamicsDefaults.RANDOM_FEATURES_TIME_COUNT);
         inputDim = group.integer(KEY_P, DynamicsDefaults.RANDOM_FEATURES_INPUT_DIM, 1, DataSpec.MAX_SIZE);
         psiN = group.real(KEY_PSI_N, DynamicsDefaults.RANDOM_FEATURES_PSI_N, 0, GmmSettings.MAX_PARAMETER);
@@ -82,26 +83,6 @@ final class RandomFeaturesSettings extends BaseModelSettings {
     }
 
     @Override
-    public String timeName() {
-        return RandomFeatureDynamics.TIME;
-    }
-
-    @Override
-    public String timeSymbol() {
-        return "t";
-    }
-
-    @Override
-    public String timeLabel() {
-        return "flow time t";
-    }
-
-    @Override
-    public boolean readsClasses() {
-        return false;
-    }
-
-    @Override
     public void check() throws InvalidSettingsException {
         super.check();
         engine();
@@ -109,10 +90,6 @@ final class RandomFeaturesSettings extends BaseModelSettings {
 
     private RandomFeatureDynamics.Engine engine() throws InvalidSettingsException {
         return CoreCall.settings(() -> RandomFeatureDynamics.Engine.fromId(engine.getStringValue()));
-    }
-
-    private int inputDim(final DataSummary data) {
-        return data == null ? inputDim.getIntValue() : data.p();
     }
 
     /** psiP: the setting, or the table's rows per feature. */
@@ -124,13 +101,13 @@ final class RandomFeaturesSettings extends BaseModelSettings {
     public DynamicsModel create(final DataSummary data) throws InvalidSettingsException {
         final RandomFeatureDynamics.Engine e = engine();
         return CoreCall.settings(() -> new RandomFeatureDynamics(new RandomFeatureDynamics.Config(
-            new RandomFeatureFlow(psiN.getDoubleValue(), psiP(data), noise.getDoubleValue()), inputDim(data), e,
+            new RandomFeatureFlow(psiN.getDoubleValue(), psiP(data), noise.getDoubleValue()), features(data, inputDim), e,
             hermitian.getBooleanValue(), ensemble.getIntValue())));
     }
 
     @Override
     public String describe(final DataSummary data) throws InvalidSettingsException {
-        final int d = inputDim(data);
+        final int d = features(data, inputDim);
         final int k = ensemble.getIntValue();
         return String.format(Locale.ROOT, "D = %d, N = %d, P = %d%s (\u03C8_N = %s, \u03C8_P = %s), noise %s, "
             + "%s theory%s", d, Math.round(psiN.getDoubleValue() * d), Math.round(psiP(data) * d),

@@ -49,11 +49,6 @@ final class RidgeSettings extends GradientModelSettings {
     }
 
     @Override
-    public boolean readsClasses() {
-        return false;
-    }
-
-    @Override
     protected DynamicsModel create(final int p, final int n, final GradientMethod method, final DataSummary data) {
         return new RidgeDynamics(p, n, signal.getDoubleValue(), noise.getDoubleValue(), init.getDoubleValue(),
             gamma.getDoubleValue(), method);

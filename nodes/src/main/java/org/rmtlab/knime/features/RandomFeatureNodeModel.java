@@ -1,6 +1,5 @@
 package org.rmtlab.knime.features;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,11 +22,7 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.ActivationInfo;
 import org.rmtlab.core.kernel.Activations;
@@ -39,6 +34,7 @@ import org.rmtlab.core.kernel.WeightLaw;
 import org.rmtlab.core.util.Rng;
 import org.rmtlab.knime.common.CoreCall;
 import org.rmtlab.knime.common.NumericMatrixReader;
+import org.rmtlab.knime.common.OptionsNodeModel;
 import org.rmtlab.knime.common.TableMatrix;
 
 /**
@@ -50,7 +46,7 @@ import org.rmtlab.knime.common.TableMatrix;
  * ({@link RandomFeatures#map(Activation, DMatrixRMaj, DMatrixRMaj, int, int)}, bit-identical to the
  * full map), so only W, X and a block of about {@link #BLOCK_DOUBLES} values are ever in memory.
  */
-final class RandomFeatureNodeModel extends NodeModel {
+final class RandomFeatureNodeModel extends OptionsNodeModel<RandomFeatureSettings> {
     /** Prefix of the feature columns f1..fN. */
     static final String FEATURE_PREFIX = "f";
     /** Above this input variance without scaling, the user probably meant to divide by sqrt(p). */
@@ -70,7 +66,6 @@ final class RandomFeatureNodeModel extends NodeModel {
     static final String COL_CLOSED_FORM = "closed-form kernel";
     static final String COL_KERNEL = "kernel";
 
-    private final RandomFeatureSettings settings = new RandomFeatureSettings();
     private final int blockDoubles;
 
     RandomFeatureNodeModel() {
@@ -79,7 +74,7 @@ final class RandomFeatureNodeModel extends NodeModel {
 
     /** @param blockDoubles feature values computed at once (tests use small blocks to cross block borders) */
     RandomFeatureNodeModel(final int blockDoubles) {
-        super(1, 2);
+        super(1, 2, RandomFeatureSettings::new);
         this.blockDoubles = blockDoubles;
     }
 
@@ -249,37 +244,5 @@ final class RandomFeatureNodeModel extends NodeModel {
                 + "has values of order 1, set the input scaling to 'sqrt-p'.", variance, data.p()));
         }
         return parts.isEmpty() ? null : String.join(" ", parts);
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO s) {
-        settings.saveTo(s);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO s) throws InvalidSettingsException {
-        RandomFeatureSettings.validate(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
-    }
-
-    @Override
-    protected void loadInternals(final File dir, final ExecutionMonitor exec)
-        throws java.io.IOException, CanceledExecutionException {
-        // no internals: the outputs are plain tables
-    }
-
-    @Override
-    protected void saveInternals(final File dir, final ExecutionMonitor exec)
-        throws java.io.IOException, CanceledExecutionException {
-        // no internals: the outputs are plain tables
     }
 }

@@ -18,6 +18,7 @@ import org.rmtlab.core.kernel.Activations;
 import org.rmtlab.core.kernel.InputScaling;
 import org.rmtlab.core.kernel.WeightLaw;
 import org.rmtlab.knime.common.CoreCall;
+import org.rmtlab.knime.common.NodeOptions;
 import org.rmtlab.knime.common.SampleTables;
 import org.rmtlab.knime.common.SettingsGroup;
 
@@ -30,7 +31,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * W with iid N(0, 1) entries, data of length ||x|| about 1 used as they are (the Data Generator's
  * default normalised scale), so that N/n = 1 for its default n = 512 training samples.
  */
-final class RandomFeatureSettings {
+final class RandomFeatureSettings implements NodeOptions {
     static final String KEY_COLUMNS = "feature_columns";
     static final String KEY_N = "n_features";
     static final String KEY_ACTIVATION = "activation";
@@ -54,21 +55,22 @@ final class RandomFeatureSettings {
     /** Whether the columns mapped are also passed through, after the features (for nodes that need X and F). */
     final SettingsModelBoolean keepInputs = group.bool(KEY_KEEP_INPUTS, false);
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         group.saveTo(settings);
     }
 
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         group.loadFrom(settings);
     }
 
-    /** Checks settings without changing this instance. */
-    static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        final RandomFeatureSettings tmp = new RandomFeatureSettings();
-        tmp.loadFrom(settings);
-        tmp.activation();
-        tmp.weightLaw();
-        tmp.inputScaling();
+    /** Every check that needs no input table. */
+    @Override
+    public void check() throws InvalidSettingsException {
+        activation();
+        weightLaw();
+        inputScaling();
     }
 
     /** The activation; a bad id gives the core's message listing the valid ones. */

@@ -1,29 +1,21 @@
 package org.rmtlab.knime.generator;
 
-import java.io.File;
-
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.rmtlab.core.data.DataGenerator;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.GeneratedData;
 import org.rmtlab.knime.common.CoreCall;
 import org.rmtlab.knime.common.ExecProgress;
+import org.rmtlab.knime.common.OptionsNodeModel;
 import org.rmtlab.knime.common.SampleTables;
 
 /** Data Generator: draws the training and test tables and pushes the law's parameters as flow variables. */
-final class DataGeneratorNodeModel extends NodeModel {
-    private final DataGeneratorSettings settings = new DataGeneratorSettings();
-
+final class DataGeneratorNodeModel extends OptionsNodeModel<DataGeneratorSettings> {
     DataGeneratorNodeModel() {
-        super(0, 2);
+        super(0, 2, DataGeneratorSettings::new);
     }
 
     @Override
@@ -71,37 +63,5 @@ final class DataGeneratorNodeModel extends NodeModel {
         pushFlowVariableDouble("exponent", spec.covariance().exponent());
         pushFlowVariableInt("spikes", spec.covariance().spikes());
         pushFlowVariableDouble("spike_strength", spec.covariance().spikeStrength());
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO s) {
-        settings.saveTo(s);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO s) throws InvalidSettingsException {
-        DataGeneratorSettings.validate(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
-    }
-
-    @Override
-    protected void loadInternals(final File dir, final ExecutionMonitor exec)
-        throws java.io.IOException, CanceledExecutionException {
-        // no internals: the outputs are plain tables
-    }
-
-    @Override
-    protected void saveInternals(final File dir, final ExecutionMonitor exec)
-        throws java.io.IOException, CanceledExecutionException {
-        // no internals: the outputs are plain tables
     }
 }

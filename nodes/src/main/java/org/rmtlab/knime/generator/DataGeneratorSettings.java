@@ -13,6 +13,7 @@ import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.Scale;
 import org.rmtlab.knime.common.CoreCall;
+import org.rmtlab.knime.common.NodeOptions;
 import org.rmtlab.knime.common.SettingsGroup;
 
 /**
@@ -24,7 +25,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * and rho belong to the mixture, the activation and the label noise to the teacher, the exponent to the
  * power-law covariance, the spike count and strength to the spiked one.
  */
-final class DataGeneratorSettings {
+final class DataGeneratorSettings implements NodeOptions {
     static final String KEY_MODEL = "model";
     static final String KEY_N = "n";
     static final String KEY_N_TEST = "n_test";
@@ -84,21 +85,22 @@ final class DataGeneratorSettings {
         return v != null && v.trim().equalsIgnoreCase(id);
     }
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         group.saveTo(settings);
     }
 
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         group.loadFrom(settings);
         // settings written before a key existed, or by hand, may carry enabled states of their own
         updateEnabled();
     }
 
-    /** Checks settings without changing this instance. */
-    static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        final DataGeneratorSettings tmp = new DataGeneratorSettings();
-        tmp.loadFrom(settings);
-        tmp.toSpec();
+    /** Every check that needs no input table. */
+    @Override
+    public void check() throws InvalidSettingsException {
+        toSpec();
     }
 
     /** The core parameters; bad values give a message saying how to fix them. */

@@ -1,7 +1,5 @@
 package org.rmtlab.knime.resolvent;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,11 +17,7 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -34,7 +28,7 @@ import org.rmtlab.core.resolvent.DoubleDescentPoint;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
 import org.rmtlab.core.resolvent.LinearRidgeSweep;
 import org.rmtlab.knime.common.ChartOutput;
-import org.rmtlab.knime.common.ChartSource;
+import org.rmtlab.knime.common.ChartingNodeModel;
 import org.rmtlab.knime.common.CoreCall;
 import org.rmtlab.knime.common.ExecProgress;
 import org.rmtlab.knime.common.NumericMatrixReader;
@@ -48,7 +42,7 @@ import org.rmtlab.knime.resolvent.ResolventPredictorSettings.Mode;
  * theory beside ridge fitted on the table). Both write the columns of {@link DoubleDescentPoint#COLUMNS}, one
  * row per (gamma, N/n), and a chart.
  */
-final class ResolventPredictorNodeModel extends NodeModel implements ChartSource {
+final class ResolventPredictorNodeModel extends ChartingNodeModel<ResolventPredictorSettings> {
     static final String TRAIN_TABLE = "training table";
     static final String TEST_TABLE = "test table";
     /** Flow variables of linear-ridge mode: the model the theory used and its best penalty. */
@@ -60,17 +54,10 @@ final class ResolventPredictorNodeModel extends NodeModel implements ChartSource
         + "columns stay missing. Connect a test table with the same columns to the second input (for example the Data "
         + "Generator's test table, or a part of your table split off with the Table Partitioner node).";
 
-    private final ResolventPredictorSettings settings = new ResolventPredictorSettings();
-    private ChartOutput chart;
-
     ResolventPredictorNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
-            new PortType[] {BufferedDataTable.TYPE, ImagePortObject.TYPE});
-    }
-
-    @Override
-    public ChartOutput chart() {
-        return chart;
+            new PortType[] {BufferedDataTable.TYPE, ImagePortObject.TYPE},
+            ResolventPredictorSettings::new);
     }
 
     /** The columns of {@link DoubleDescentPoint#COLUMNS}: N as an integer, the rest as doubles. */
@@ -163,7 +150,7 @@ final class ResolventPredictorNodeModel extends NodeModel implements ChartSource
         final BufferedDataTable curves = write(rows, exec.createSubExecutionContext(0.05));
         final ChartOutput rendered = ChartOutput.render(figure);
         warn(train, test);
-        chart = rendered;
+        setChart(rendered);
         exec.setProgress(1);
         return new PortObject[] {curves, rendered.port()};
     }
@@ -204,37 +191,5 @@ final class ResolventPredictorNodeModel extends NodeModel implements ChartSource
         if (!parts.isEmpty()) {
             setWarningMessage(String.join("\n", parts));
         }
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO s) {
-        settings.saveTo(s);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO s) throws InvalidSettingsException {
-        ResolventPredictorSettings.validate(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        chart = null;
-    }
-
-    @Override
-    protected void loadInternals(final File dir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        chart = ChartOutput.load(dir);
-    }
-
-    @Override
-    protected void saveInternals(final File dir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        ChartOutput.save(chart, dir);
     }
 }

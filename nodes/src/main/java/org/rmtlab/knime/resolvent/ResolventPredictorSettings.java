@@ -21,6 +21,7 @@ import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.Activations;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
 import org.rmtlab.knime.common.CoreCall;
+import org.rmtlab.knime.common.NodeOptions;
 import org.rmtlab.knime.common.SampleTables;
 import org.rmtlab.knime.common.SettingsGroup;
 
@@ -34,7 +35,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * log-spaced points (N/n = 1 among them), three ridges gamma = 1e-4, 1e-2, 1 (the peak at N = n for the
  * smallest, flattened by the largest) and 10 Monte-Carlo trials.
  */
-final class ResolventPredictorSettings {
+final class ResolventPredictorSettings implements NodeOptions {
     static final String KEY_FEATURES = "feature_columns";
     static final String KEY_TARGET = "target_column";
     static final String KEY_MODE = "mode";
@@ -125,24 +126,20 @@ final class ResolventPredictorSettings {
         noise.setEnabled(linear && !estimate.getBooleanValue());
     }
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         group.saveTo(settings);
     }
 
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         group.loadFrom(settings);
         updateEnabled();
     }
 
-    /** Checks settings without changing this instance. */
-    static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        final ResolventPredictorSettings tmp = new ResolventPredictorSettings();
-        tmp.loadFrom(settings);
-        tmp.check();
-    }
-
     /** Every check that needs no input table; each message says how to fix the setting. */
-    void check() throws InvalidSettingsException {
+    @Override
+    public void check() throws InvalidSettingsException {
         final Mode m = mode();
         gammaValues(m);
         if (m == Mode.RANDOM_FEATURES) {

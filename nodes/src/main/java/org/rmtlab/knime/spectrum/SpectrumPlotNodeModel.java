@@ -1,7 +1,5 @@
 package org.rmtlab.knime.spectrum;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
@@ -19,9 +17,6 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -32,7 +27,7 @@ import org.rmtlab.core.spectrum.SampleMatrix;
 import org.rmtlab.core.spectrum.SpectralDistribution;
 import org.rmtlab.core.util.Memory;
 import org.rmtlab.knime.common.ChartOutput;
-import org.rmtlab.knime.common.ChartSource;
+import org.rmtlab.knime.common.ChartingNodeModel;
 import org.rmtlab.knime.common.CoreCall;
 import org.rmtlab.knime.common.ExecProgress;
 import org.rmtlab.knime.common.NumericMatrixReader;
@@ -44,7 +39,7 @@ import org.rmtlab.knime.spectrum.SpectrumPlotSettings.Parameters;
  * histogram against the limiting law, outliers, Kolmogorov distance and chart. The computation is
  * {@link SpectrumAnalysis}; this class reads the table, writes the outputs and publishes the flow variables.
  */
-final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
+final class SpectrumPlotNodeModel extends ChartingNodeModel<SpectrumPlotSettings> {
     static final String COL_EIGENVALUE = "eigenvalue";
     static final String COL_OUTLIER = "outlier";
     static final String COL_RANK = "rank";
@@ -63,17 +58,10 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
     /** How messages name the input table. */
     private static final String TABLE = "input table";
 
-    private final SpectrumPlotSettings settings = new SpectrumPlotSettings();
-    private ChartOutput chart;
-
     SpectrumPlotNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE},
-            new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE, ImagePortObject.TYPE});
-    }
-
-    @Override
-    public ChartOutput chart() {
-        return chart;
+            new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE, ImagePortObject.TYPE},
+            SpectrumPlotSettings::new);
     }
 
     @Override
@@ -154,7 +142,7 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
         final BufferedDataTable histogram = histogramTable(r, exec.createSubExecutionContext(0.01));
         exec.setProgress("rendering the chart");
         final ChartOutput rendered = ChartOutput.render(r.figure());
-        chart = rendered;
+        setChart(rendered);
         pushVariables(r);
         if (warning != null) {
             setWarningMessage(warning);
@@ -260,37 +248,5 @@ final class SpectrumPlotNodeModel extends NodeModel implements ChartSource {
         pushFlowVariableInt(VAR_OUTLIERS, r.outliers() == null ? 0 : r.outliers().count());
         pushFlowVariableDouble(VAR_LOWER, law == null ? Double.NaN : law.lowerEdge());
         pushFlowVariableDouble(VAR_UPPER, law == null ? Double.NaN : law.upperEdge());
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO s) {
-        settings.saveTo(s);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO s) throws InvalidSettingsException {
-        SpectrumPlotSettings.validate(s);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO s) throws InvalidSettingsException {
-        settings.loadFrom(s);
-    }
-
-    @Override
-    protected void reset() {
-        chart = null;
-    }
-
-    @Override
-    protected void loadInternals(final File dir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        chart = ChartOutput.load(dir);
-    }
-
-    @Override
-    protected void saveInternals(final File dir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        ChartOutput.save(chart, dir);
     }
 }

@@ -19,6 +19,7 @@ import org.rmtlab.core.spectrum.EmpiricalSpectrum;
 import org.rmtlab.core.spectrum.Histogram;
 import org.rmtlab.core.spectrum.SampleMatrix;
 import org.rmtlab.knime.common.CoreCall;
+import org.rmtlab.knime.common.NodeOptions;
 import org.rmtlab.knime.common.SampleTables;
 import org.rmtlab.knime.common.SettingsGroup;
 
@@ -32,7 +33,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * dynamics: the MP bulk at c = 1/2 and the isolated eigenvalue at c + 1 + rho + c/rho, in units of the noise
  * variance, since rho > sqrt(c)).
  */
-final class SpectrumPlotSettings {
+final class SpectrumPlotSettings implements NodeOptions {
     static final String KEY_INPUT = "input";
     static final String KEY_COLUMNS = "columns";
     static final String KEY_EIGENVALUE_COLUMN = "eigenvalue_column";
@@ -138,12 +139,14 @@ final class SpectrumPlotSettings {
         return v != null && v.trim().equalsIgnoreCase(id);
     }
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         group.saveTo(settings);
         columns.saveSettingsTo(settings);
     }
 
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         group.loadFrom(settings);
         if (settings.containsKey(KEY_COLUMNS)) {
             columns.loadSettingsFrom(settings);
@@ -151,11 +154,10 @@ final class SpectrumPlotSettings {
         updateEnabled();
     }
 
-    /** Checks settings without changing this instance (everything that does not need the input table). */
-    static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        final SpectrumPlotSettings tmp = new SpectrumPlotSettings();
-        tmp.loadFrom(settings);
-        tmp.parameters();
+    /** Every check that needs no input table. */
+    @Override
+    public void check() throws InvalidSettingsException {
+        parameters();
     }
 
     /**
