@@ -1,10 +1,6 @@
 package org.rmtlab.core.cli;
 
-import java.util.List;
-import java.util.Locale;
-
 import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.chart.Figures;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
 import org.rmtlab.core.dynamics.LearningCurves;
 
@@ -19,10 +15,10 @@ import org.rmtlab.core.dynamics.LearningCurves;
  * (tolerance 4.03): 2.27 with the demo's seed 42, 2.57, 1.79 and 1.30 with seeds 1 to 3. Quick: 20 times, 20 trials
  * (max z 3.04, tolerance 4.49).
  */
-final class GmmOverfittingDemo extends DynamicsDemo {
+final class GmmOverfittingDemo extends EarlyStoppingDemo {
 
     GmmOverfittingDemo() {
-        super("gmm-overfitting", GaussianMixtureDynamics.ID);
+        super("gmm-overfitting", GaussianMixtureDynamics.ID, GaussianMixtureDynamics.TEST_ERROR, GaussianMixtureDynamics.TRAIN_ERROR);
     }
 
     @Override
@@ -32,40 +28,13 @@ final class GmmOverfittingDemo extends DynamicsDemo {
     }
 
     @Override
-    List<String> options(final boolean quick) {
-        return quick ? List.of("--times", "0.01:1000:20") : List.of();
+    String parameters(final Args a) {
+        return "\u2016\u03BC\u2016\u00B2 = " + a.string("rho") + ", initial variance " + a.string("init");
     }
 
     @Override
-    int trials(final boolean quick) {
-        return quick ? 20 : 40;
-    }
-
-    @Override
-    String size(final Args a) {
-        return "p=" + a.string("p") + " n=" + a.string("n");
-    }
-
-    @Override
-    String setting(final Args a) {
-        return "p = " + a.string("p") + ", n = " + a.string("n") + ", \u2016\u03BC\u2016\u00B2 = " + a.string("rho")
-            + ", initial variance " + a.string("init") + ", ridge " + a.string("gamma") + ", gradient " + a.string("method");
-    }
-
-    @Override
-    List<String> scored() {
-        return List.of(GaussianMixtureDynamics.TEST_ERROR, GaussianMixtureDynamics.TRAIN_ERROR);
-    }
-
-    @Override
-    Figure figure(final LearningCurves theory, final LearningCurves sim) {
-        final String test = GaussianMixtureDynamics.TEST_ERROR;
-        final String train = GaussianMixtureDynamics.TRAIN_ERROR;
-        final double best = theory.scalar("tau_star");
-        return Figures.learningCurves(theory.times(), theory.curve(train).values(), theory.curve(test).values(),
-            measured(sim, train), measured(sim, test), Double.NaN).toBuilder()
-            .title("Classification dynamics with overfitting (Liao & Couillet 2018)")
-            .xLabel("effective training time \u03C4 = \u03B1t").yLabel("misclassification rate")
-            .markX(best, String.format(Locale.ROOT, "early-stopping optimum \u03C4* = %.3g", best)).build();
+    Figure.Builder style(final Figure.Builder figure, final LearningCurves theory) {
+        return figure.title("Classification dynamics with overfitting (Liao & Couillet 2018)")
+            .yLabel("misclassification rate");
     }
 }

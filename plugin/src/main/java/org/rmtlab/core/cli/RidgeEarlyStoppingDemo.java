@@ -1,10 +1,6 @@
 package org.rmtlab.core.cli;
 
-import java.util.List;
-import java.util.Locale;
-
 import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.chart.Figures;
 import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.RidgeDynamics;
 
@@ -19,10 +15,10 @@ import org.rmtlab.core.dynamics.RidgeDynamics;
  * 1 to 3. Not scored: the bias part alone, which decays like exp(-tau lambda_min) to 1e-16 in the simulation and
  * 1e-33 in the theory, where standard errors mean nothing. Quick: 20 times, 20 trials (max z 2.13, tolerance 4.49).
  */
-final class RidgeEarlyStoppingDemo extends DynamicsDemo {
+final class RidgeEarlyStoppingDemo extends EarlyStoppingDemo {
 
     RidgeEarlyStoppingDemo() {
-        super("ridge-early-stopping", RidgeDynamics.ID);
+        super("ridge-early-stopping", RidgeDynamics.ID, RidgeDynamics.TEST_RISK, RidgeDynamics.TRAIN_LOSS);
     }
 
     @Override
@@ -33,41 +29,13 @@ final class RidgeEarlyStoppingDemo extends DynamicsDemo {
     }
 
     @Override
-    List<String> options(final boolean quick) {
-        return quick ? List.of("--times", "0.01:1000:20") : List.of();
+    String parameters(final Args a) {
+        return "teacher norm\u00B2 " + a.string("signal") + ", noise variance " + a.string("noise");
     }
 
     @Override
-    int trials(final boolean quick) {
-        return quick ? 20 : 40;
-    }
-
-    @Override
-    String size(final Args a) {
-        return "p=" + a.string("p") + " n=" + a.string("n");
-    }
-
-    @Override
-    String setting(final Args a) {
-        return "p = " + a.string("p") + ", n = " + a.string("n") + ", teacher norm\u00B2 " + a.string("signal")
-            + ", noise variance " + a.string("noise") + ", ridge " + a.string("gamma") + ", gradient " + a.string("method");
-    }
-
-    @Override
-    List<String> scored() {
-        return List.of(RidgeDynamics.TEST_RISK, RidgeDynamics.TRAIN_LOSS);
-    }
-
-    @Override
-    Figure figure(final LearningCurves theory, final LearningCurves sim) {
-        final String test = RidgeDynamics.TEST_RISK;
-        final String train = RidgeDynamics.TRAIN_LOSS;
-        final double best = theory.scalar("tau_star");
-        return Figures.learningCurves(theory.times(), theory.curve(train).values(), theory.curve(test).values(),
-            measured(sim, train), measured(sim, test), Double.NaN).toBuilder()
-            .title("Early stopping in linear regression")
-            .xLabel("effective training time \u03C4 = \u03B1t").yLabel("excess test risk / training loss")
-            .markX(best, String.format(Locale.ROOT, "early-stopping optimum \u03C4* = %.3g", best))
-            .markY(theory.scalar("risk_limit"), "ridgeless limit of the test risk").build();
+    Figure.Builder style(final Figure.Builder figure, final LearningCurves theory) {
+        return figure.title("Early stopping in linear regression").yLabel("excess test risk / training loss")
+            .markY(theory.scalar("risk_limit"), "ridgeless limit of the test risk");
     }
 }

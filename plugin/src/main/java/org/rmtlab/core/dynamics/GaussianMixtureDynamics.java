@@ -1,9 +1,7 @@
 package org.rmtlab.core.dynamics;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.ejml.data.DMatrixRMaj;
@@ -18,7 +16,6 @@ import org.rmtlab.core.spectrum.MarchenkoPastur;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
-import org.rmtlab.core.util.Rng;
 import org.rmtlab.core.util.Erf;
 
 /**
@@ -57,6 +54,8 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
     public static final String V_TEST = "v_test";
     public static final String E_TRAIN = "e_train";
     public static final String V_TRAIN = "v_train";
+    /** The curves of theory and simulation, in the order of {@link Trial#at(double)}. */
+    private static final String[] CURVES = {TEST_ERROR, TRAIN_ERROR, E_TEST, V_TEST, E_TRAIN, V_TRAIN};
 
     private final int p;
     private final int n;
@@ -205,21 +204,10 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
     @Override
     public LearningCurves theory(final double[] times, final Progress progress) throws CancelledException {
         final double[] taus = method.snap(DynamicsModel.checkTimes(times));
-        final double[][] v = new double[6][taus.length];
-        for (int i = 0; i < taus.length; i++) {
-            final Moments m = moments(taus[i]);
-            v[0][i] = m.testError();
-            v[1][i] = m.trainError();
-            v[2][i] = m.eTest();
-            v[3][i] = m.vTest();
-            v[4][i] = m.eTrain();
-            v[5][i] = m.vTrain();
-        }
-        final List<Curve> curves = new ArrayList<>();
-        final String[] names = {TEST_ERROR, TRAIN_ERROR, E_TEST, V_TEST, E_TRAIN, V_TRAIN};
-        for (int j = 0; j < names.length; j++) {
-            curves.add(Curve.theory(names[j], v[j]));
-        }
+        final List<Curve> curves = SimulationSupport.theoryCurves(CURVES, taus, tau -> {
+            final Moments m = moments(tau);
+            return new double[] {m.testError(), m.trainError(), m.eTest(), m.vTest(), m.eTrain(), m.vTrain()};
+        });
         final EarlyStopping.Optimum best = earlyStopping();
         final Map<String, Double> scalars = new LinkedHashMap<>();
         scalars.put("test_error_limit", testErrorLimit());
@@ -234,36 +222,14 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
         final double[] taus = method.snap(DynamicsModel.checkTimes(times));
         DynamicsModel.checkTrials(trials);
         checkMemory();
-        final Rng root = new Rng(seed);
-        final CurveAccumulator acc = new CurveAccumulator(taus.length);
-        for (int t = 0; t < trials; t++) {
-            progress.checkCancelled();
-            progress.report(t / (double) trials, String.format(Locale.ROOT, "trial %d of %d", t + 1, trials));
-            final Rng rng = root.split();
+        return SimulationSupport.simulate(ID, taus, CURVES, trials, seed, progress, rng -> {
             final GeneratedData d = DataGenerator.generate(
                 new DataSpec(DataModel.MIXTURE, n, 0, p, rho, 0, Scale.RAW, SimulationSupport.dataSeed(rng)));
             final double[] w0 = new double[p];
             rng.gaussians(w0, Math.sqrt(initVariance / p));
-            final Trial trial = new Trial(d.train().x(), d.train().y(), d.mu(), w0);
-            final double[][] v = new double[6][taus.length];
-            for (int i = 0; i < taus.length; i++) {
-                progress.checkCancelled();
-                final double[] m = trial.at(taus[i]);
-                for (int j = 0; j < 6; j++) {
-                    v[j][i] = m[j];
-                }
-            }
-            acc.add(TEST_ERROR, v[0]);
-            acc.add(TRAIN_ERROR, v[1]);
-            acc.add(E_TEST, v[2]);
-            acc.add(V_TEST, v[3]);
-            acc.add(E_TRAIN, v[4]);
-            acc.add(V_TRAIN, v[5]);
-        }
-        progress.report(1, "done");
-        return new LearningCurves(ID, LearningCurves.TAU, taus, acc.curves());
+            return new Trial(d.train().x(), d.train().y(), d.mu(), w0)::at;
+        });
     }
-
 
     /**
      * One draw (X, y, mu, w0), decomposed once; {@link #at(double)} gives the realised quantities at any time.
@@ -323,7 +289,6 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
             return new double[] {errorRate(eTest, norm2), wrong / out.length, eTest, norm2, mean, second - mean * mean};
         }
     }
-
 
     public int p() {
         return p;

@@ -1,9 +1,7 @@
 package org.rmtlab.core.dynamics;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.ejml.data.DMatrixRMaj;
@@ -17,7 +15,6 @@ import org.rmtlab.core.spectrum.MarchenkoPastur;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
-import org.rmtlab.core.util.Rng;
 
 /**
  * Test risk and training loss of (ridge) linear regression trained by gradient flow or gradient descent,
@@ -55,6 +52,8 @@ public final class RidgeDynamics implements DynamicsModel {
     public static final String VARIANCE = "variance";
     public static final String INIT = "init";
     public static final String TRAIN_LOSS = "train_loss";
+    /** The curves of theory and simulation, in the order of {@link Trial#at(double)}. */
+    private static final String[] CURVES = {TEST_RISK, BIAS, VARIANCE, INIT, TRAIN_LOSS};
 
     private final int p;
     private final int n;
@@ -161,20 +160,10 @@ public final class RidgeDynamics implements DynamicsModel {
     @Override
     public LearningCurves theory(final double[] times, final Progress progress) throws CancelledException {
         final double[] taus = method.snap(DynamicsModel.checkTimes(times));
-        final double[][] v = new double[5][taus.length];
-        for (int i = 0; i < taus.length; i++) {
-            final Point pt = at(taus[i]);
-            v[0][i] = pt.risk();
-            v[1][i] = pt.bias();
-            v[2][i] = pt.variance();
-            v[3][i] = pt.init();
-            v[4][i] = pt.trainLoss();
-        }
-        final String[] names = {TEST_RISK, BIAS, VARIANCE, INIT, TRAIN_LOSS};
-        final List<Curve> curves = new ArrayList<>();
-        for (int j = 0; j < names.length; j++) {
-            curves.add(Curve.theory(names[j], v[j]));
-        }
+        final List<Curve> curves = SimulationSupport.theoryCurves(CURVES, taus, tau -> {
+            final Point pt = at(tau);
+            return new double[] {pt.risk(), pt.bias(), pt.variance(), pt.init(), pt.trainLoss()};
+        });
         final Point end = limit();
         final EarlyStopping.Optimum best = earlyStopping();
         final Map<String, Double> scalars = new LinkedHashMap<>();
@@ -191,12 +180,7 @@ public final class RidgeDynamics implements DynamicsModel {
         final double[] taus = method.snap(DynamicsModel.checkTimes(times));
         DynamicsModel.checkTrials(trials);
         checkMemory();
-        final Rng root = new Rng(seed);
-        final CurveAccumulator acc = new CurveAccumulator(taus.length);
-        for (int t = 0; t < trials; t++) {
-            progress.checkCancelled();
-            progress.report(t / (double) trials, String.format(Locale.ROOT, "trial %d of %d", t + 1, trials));
-            final Rng rng = root.split();
+        return SimulationSupport.simulate(ID, taus, CURVES, trials, seed, progress, rng -> {
             final DMatrixRMaj x = DataGenerator.generate(
                 new DataSpec(DataModel.GAUSSIAN, n, 0, p, 0, 0, Scale.RAW, SimulationSupport.dataSeed(rng))).train().x();
             final double[] beta = new double[p];
@@ -205,23 +189,8 @@ public final class RidgeDynamics implements DynamicsModel {
             rng.gaussians(eps, Math.sqrt(noise));
             final double[] w0 = new double[p];
             rng.gaussians(w0, Math.sqrt(init / p));
-            final Trial trial = new Trial(x, beta, eps, w0);
-            final double[][] v = new double[5][taus.length];
-            for (int i = 0; i < taus.length; i++) {
-                progress.checkCancelled();
-                final double[] m = trial.at(taus[i]);
-                for (int j = 0; j < 5; j++) {
-                    v[j][i] = m[j];
-                }
-            }
-            acc.add(TEST_RISK, v[0]);
-            acc.add(BIAS, v[1]);
-            acc.add(VARIANCE, v[2]);
-            acc.add(INIT, v[3]);
-            acc.add(TRAIN_LOSS, v[4]);
-        }
-        progress.report(1, "done");
-        return new LearningCurves(ID, LearningCurves.TAU, taus, acc.curves());
+            return new Trial(x, beta, eps, w0)::at;
+        });
     }
 
     /**
@@ -286,7 +255,6 @@ public final class RidgeDynamics implements DynamicsModel {
             return new double[] {risk, bias, variance, initPart, y2 + fit};
         }
     }
-
 
     public int p() {
         return p;

@@ -2,10 +2,8 @@ package org.rmtlab.core.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rmtlab.core.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,20 +13,9 @@ import org.rmtlab.core.demo.DemoCase;
 
 class DemoCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(final String... argv) {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int code = Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void listsEveryCase() {
-        final Result r = run("demo", "--list");
+        final CliRun r = run("demo", "--list");
         assertEquals(0, r.code(), r.err());
         for (DemoCase c : DemoCommand.CASES) {
             assertTrue(r.out().contains(c.name() + " "), r.out());
@@ -39,7 +26,7 @@ class DemoCommandTest {
     @Test
     // one real case end to end, quick (about 3 s): the CSV of rmtlab dynamics, the PNG, a passing row, exit code 0
     void quickRidgeCasePasses(@TempDir final Path dir) throws Exception {
-        final Result r = run("demo", "--quick", "--cases", "ridge-early-stopping", "--out", dir.toString());
+        final CliRun r = run("demo", "--quick", "--cases", "ridge-early-stopping", "--out", dir.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*\\nridge-early-stopping +p=256 n=512 +20 +40 +[0-9.]+ +[0-9.]+ +[0-9.]+ +PASS\\n.*"),
             r.out());
@@ -51,10 +38,10 @@ class DemoCommandTest {
 
     @Test
     void badInputIsExitCodeTwo(@TempDir final Path dir) {
-        final Result unknown = run("demo", "--cases", "nope", "--out", dir.toString());
+        final CliRun unknown = run("demo", "--cases", "nope", "--out", dir.toString());
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("Unknown demo case 'nope'. Choose from: gmm-overfitting,"), unknown.err());
-        final Result quickGallery = run("demo", "--quick", "--gallery", dir.toString(), "--out", dir.toString());
+        final CliRun quickGallery = run("demo", "--quick", "--gallery", dir.toString(), "--out", dir.toString());
         assertEquals(2, quickGallery.code());
         assertTrue(quickGallery.err().contains("leave out --quick"), quickGallery.err());
     }

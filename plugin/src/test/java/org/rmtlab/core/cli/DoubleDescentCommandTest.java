@@ -3,10 +3,6 @@ package org.rmtlab.core.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class DoubleDescentCommandTest {
@@ -14,12 +10,9 @@ class DoubleDescentCommandTest {
         + "test_sim_se";
 
     private static String[] run(final int expectedCode, final String... argv) {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int code = Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(expectedCode, code, err.toString(StandardCharsets.UTF_8));
-        return new String[] {out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+        final CliRun r = CliRun.run(argv);
+        assertEquals(expectedCode, r.code(), r.err());
+        return new String[] {r.out(), r.err()};
     }
 
     @Test

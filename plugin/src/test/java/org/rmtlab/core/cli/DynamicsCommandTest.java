@@ -2,10 +2,8 @@ package org.rmtlab.core.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rmtlab.core.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -19,21 +17,10 @@ import org.rmtlab.core.util.CancelledException;
 
 class DynamicsCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(final String... argv) {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int code = Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     // the CSV carries the model's own theory values, one row per time, plus simulation columns
     void gmmTheoryAndSimulationColumns() {
-        final Result r = run("dynamics", "--model", "gmm", "--p", "40", "--n", "80", "--times", "0.1:10:3", "--trials", "2",
+        final CliRun r = run("dynamics", "--model", "gmm", "--p", "40", "--n", "80", "--times", "0.1:10:3", "--trials", "2",
             "--rho", "3");
         assertEquals(0, r.code(), r.err());
         final String[] lines = r.out().split("\n");
@@ -49,13 +36,13 @@ class DynamicsCommandTest {
 
     @Test
     void ridgeDescentHasStepsAndSummary() {
-        final Result r = run("dynamics", "--model", "ridge", "--method", "descent", "--alpha", "0.5", "--times", "1:4:2",
+        final CliRun r = run("dynamics", "--model", "ridge", "--method", "descent", "--alpha", "0.5", "--times", "1:4:2",
             "--trials", "0", "--p", "50", "--n", "100");
         assertEquals(0, r.code(), r.err());
         final String[] lines = r.out().split("\n");
         assertEquals("tau,step,test_risk_theory,bias_theory,variance_theory,init_theory,train_loss_theory", lines[0]);
         assertTrue(lines[2].startsWith("4.0,8,"), lines[2]);
-        final Result s = run("dynamics", "--model", "ridge", "--summary", "--p", "50", "--n", "100", "--noise", "0.4");
+        final CliRun s = run("dynamics", "--model", "ridge", "--summary", "--p", "50", "--n", "100", "--noise", "0.4");
         assertEquals(0, s.code(), s.err());
         // ridgeless, c = 0.5: s^2 c / (1 - c) = 0.4
         final double limit = new RidgeDynamics(50, 100, 1, 0.4, 0, 0, GradientMethod.flow()).limit().risk();
@@ -66,7 +53,7 @@ class DynamicsCommandTest {
     @Test
     // the theory columns are the model's own values; simulation columns follow with their standard errors
     void deepLinearColumns() throws CancelledException {
-        final Result r = run("dynamics", "--model", "deep-linear", "--p", "20", "--width", "40", "--times", "0.5:2:2",
+        final CliRun r = run("dynamics", "--model", "deep-linear", "--p", "20", "--width", "40", "--times", "0.5:2:2",
             "--trials", "2");
         assertEquals(0, r.code(), r.err());
         final String[] lines = r.out().split("\n");
@@ -77,7 +64,7 @@ class DynamicsCommandTest {
             .theory(new double[] {0.5, 2}).curve(DeepLinearNetwork.TEST_RISK).value(1);
         assertEquals(expected, Double.parseDouble(lines[2].split(",")[2]), 0);
         // deeper networks have no theory: only simulation columns
-        final Result deep = run("dynamics", "--model", "deep-linear", "--depth", "3", "--p", "10", "--width", "20",
+        final CliRun deep = run("dynamics", "--model", "deep-linear", "--depth", "3", "--p", "10", "--width", "20",
             "--times", "1", "--trials", "1");
         assertEquals(0, deep.code(), deep.err());
         assertTrue(deep.out().startsWith("t,train_loss_sim,"), deep.out());
@@ -86,14 +73,14 @@ class DynamicsCommandTest {
     @Test
     // one-step: eta is the time axis; --summary gives the theory's threshold and the simulation's rank-one ratio
     void oneStepColumnsAndSummary() {
-        final Result r = run("dynamics", "--model", "one-step", "--p", "30", "--width", "60", "--n", "60", "--times",
+        final CliRun r = run("dynamics", "--model", "one-step", "--p", "30", "--width", "60", "--n", "60", "--times",
             "1:10:3", "--trials", "2");
         assertEquals(0, r.code(), r.err());
         final String[] lines = r.out().split("\n");
         assertEquals(4, lines.length);
         assertTrue(lines[0].startsWith("eta,theta_theory,top_sv_theory,overlap_beta_theory,overlap_a_theory,theta_sim,"
             + "top_sv_sim,top_sv_conditional_sim,second_sv_sim,overlap_beta_sim,overlap_a_sim,theta_sim_se"), lines[0]);
-        final Result s = run("dynamics", "--model", "one-step", "--p", "30", "--width", "60", "--n", "60", "--summary",
+        final CliRun s = run("dynamics", "--model", "one-step", "--p", "30", "--width", "60", "--n", "60", "--summary",
             "--trials", "2", "--loss", "mse");
         assertEquals(0, s.code(), s.err());
         final String[] rows = s.out().split("\n");
@@ -106,7 +93,7 @@ class DynamicsCommandTest {
     // random features: theory and simulation columns, Hermitian on by default, ensemble curves on request;
     // the summary carries the non-monotone example's optimum and limits
     void randomFeaturesColumnsAndSummary() {
-        final Result r = run("dynamics", "--model", "random-features", "--p", "40", "--times", "0.5:8:3",
+        final CliRun r = run("dynamics", "--model", "random-features", "--p", "40", "--times", "0.5:8:3",
             "--trials", "2", "--ensemble", "3", "--noise", "0.2");
         assertEquals(0, r.code(), r.err());
         final String[] lines = r.out().split("\n");
@@ -119,11 +106,11 @@ class DynamicsCommandTest {
             new RandomFeatureFlow(0.5, 1.2, 0.2), 40, RandomFeatureDynamics.Engine.RESOLVENT, true, 3))
             .theory(new double[] {0.5, 2, 8}).curve(RandomFeatureDynamics.BIAS).value(2);
         assertEquals(expected, Double.parseDouble(lines[3].split(",")[4]), 0);
-        final Result off = run("dynamics", "--model", "random-features", "--times", "1", "--trials", "0", "--hermitian",
+        final CliRun off = run("dynamics", "--model", "random-features", "--times", "1", "--trials", "0", "--hermitian",
             "off");
         assertEquals(0, off.code(), off.err());
         assertTrue(off.out().startsWith("t,train_loss_theory,test_risk_theory\n"), off.out());
-        final Result s = run("dynamics", "--model", "random-features", "--summary", "--trials", "0");
+        final CliRun s = run("dynamics", "--model", "random-features", "--summary", "--trials", "0");
         assertEquals(0, s.code(), s.err());
         final String[] rows = s.out().split("\n");
         assertEquals("quantity,value", rows[0]);
@@ -132,13 +119,13 @@ class DynamicsCommandTest {
         assertEquals(6.0 / 7, Double.parseDouble(rows[1].split(",")[1]), 1e-15);
         assertEquals(1.096, Double.parseDouble(rows[2].split(",")[1]), 1e-3);
         assertEquals(0.5, Double.parseDouble(rows[4].split(",")[1]), 0);
-        final Result dmft = run("dynamics", "--model", "random-features", "--summary", "--trials", "0", "--engine", "dmft",
+        final CliRun dmft = run("dynamics", "--model", "random-features", "--summary", "--trials", "0", "--engine", "dmft",
             "--times", "0.1:2:3");
         assertEquals(0, dmft.code(), dmft.err());
         assertTrue(dmft.out().contains("\ndmft_error_estimate,"), dmft.out());
         for (String[] bad : new String[][] {{"--ensemble", "1"}, {"--engine", "euler"}, {"--hermitian", "maybe"},
             {"--psi-n", "-1"}, {"--p", "0"}, {"--dimension", "40"}}) {
-            final Result e = run("dynamics", "--model", "random-features", bad[0], bad[1]);
+            final CliRun e = run("dynamics", "--model", "random-features", bad[0], bad[1]);
             assertEquals(2, e.code(), String.join(" ", bad));
         }
     }
@@ -146,7 +133,7 @@ class DynamicsCommandTest {
     @Test
     // every model option is listed once, with each model's default
     void helpListsEveryModelOptionWithItsDefaults() {
-        final Result r = run("dynamics", "--help");
+        final CliRun r = run("dynamics", "--help");
         assertEquals(0, r.code(), r.err());
         for (DynamicsModelOptions m : DynamicsCommand.MODELS) {
             for (Option o : m.options()) {
@@ -160,20 +147,20 @@ class DynamicsCommandTest {
 
     @Test
     void badInputGivesOneLineAndExitCode2() {
-        final Result foreign = run("dynamics", "--model", "ridge", "--rho", "2");
+        final CliRun foreign = run("dynamics", "--model", "ridge", "--rho", "2");
         assertEquals(2, foreign.code());
         assertTrue(foreign.err().contains("--rho does not apply to --model ridge"), foreign.err());
-        final Result unknown = run("dynamics", "--model", "cnn");
+        final CliRun unknown = run("dynamics", "--model", "cnn");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("gmm, ridge, deep-linear, one-step"), unknown.err());
-        final Result method = run("dynamics", "--model", "one-step", "--method", "descent");
+        final CliRun method = run("dynamics", "--model", "one-step", "--method", "descent");
         assertEquals(2, method.code());
         assertTrue(method.err().contains("--method does not apply to --model one-step"), method.err());
-        final Result activation = run("dynamics", "--model", "one-step", "--student", "nope", "--trials", "0");
+        final CliRun activation = run("dynamics", "--model", "one-step", "--student", "nope", "--trials", "0");
         assertEquals(2, activation.code());
         assertTrue(activation.err().contains("relu"), activation.err());
         assertEquals(2, run("dynamics", "--model", "deep-linear", "--depth", "1").code());
-        final Result unstable = run("dynamics", "--method", "descent", "--alpha", "1");
+        final CliRun unstable = run("dynamics", "--method", "descent", "--alpha", "1");
         assertEquals(2, unstable.code());
         assertTrue(unstable.err().contains("Choose alpha <"), unstable.err());
         assertEquals(2, run("dynamics", "--trials", "-1").code());

@@ -3,11 +3,9 @@ package org.rmtlab.core.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rmtlab.core.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,20 +20,6 @@ import org.rmtlab.core.data.GeneratedData;
 import org.rmtlab.core.data.Scale;
 
 class GenerateCommandTest {
-
-    private record Result(int code, String out, String err) {
-        String[] lines() {
-            return out.split("\n");
-        }
-    }
-
-    private static Result run(final String... argv) {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int code = Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /** Row j of the CSV (after the header) against sample j of the core's data set. */
     private static void assertRowsAre(final GeneratedData d, final String[] lines) {
@@ -55,7 +39,7 @@ class GenerateCommandTest {
     /** A command line of the original options gives the original law's numbers. */
     @Test
     void originalOptionsGiveTheOriginalLaw() {
-        final Result r = run("generate", "--data", "teacher", "--n", "7", "--p", "3", "--noise", "0.2", "--seed", "5",
+        final CliRun r = run("generate", "--data", "teacher", "--n", "7", "--p", "3", "--noise", "0.2", "--seed", "5",
             "--scale", "raw");
         assertEquals(0, r.code(), r.err());
         assertEquals("split,x1,x2,x3,y,class", r.lines()[0]);
@@ -64,13 +48,13 @@ class GenerateCommandTest {
 
     @Test
     void kClassesSingleIndexAndCovarianceOptionsReachTheCore() {
-        final Result mix = run("generate", "--data", "mixture", "--classes", "3", "--n", "20", "--p", "6",
+        final CliRun mix = run("generate", "--data", "mixture", "--classes", "3", "--n", "20", "--p", "6",
             "--covariance", "spiked", "--spikes", "2", "--spike-strength", "5", "--seed", "9");
         assertEquals(0, mix.code(), mix.err());
         assertRowsAre(DataGenerator.generate(new DataSpec(DataModel.MIXTURE, 20, 0, 6, 4, 0.1, Scale.NORMALISED, 9)
             .withClasses(3).withCovariance(CovarianceSpec.spiked(2, 5))), mix.lines());
 
-        final Result relu = run("generate", "--data", "teacher", "--activation", "relu", "--n", "15", "--p", "4",
+        final CliRun relu = run("generate", "--data", "teacher", "--activation", "relu", "--n", "15", "--p", "4",
             "--covariance", "power-law", "--exponent", "1.5", "--seed", "3");
         assertEquals(0, relu.code(), relu.err());
         assertRowsAre(DataGenerator.generate(new DataSpec(DataModel.TEACHER, 15, 0, 4, 4, 0.1, Scale.NORMALISED, 3)
@@ -81,7 +65,7 @@ class GenerateCommandTest {
     @Test
     void parametersFileHoldsTheHiddenParameters(@TempDir final Path dir) throws IOException {
         final Path params = dir.resolve("law.csv");
-        final Result r = run("generate", "--data", "mixture", "--n", "5", "--p", "4", "--rho", "2", "--covariance",
+        final CliRun r = run("generate", "--data", "mixture", "--n", "5", "--p", "4", "--rho", "2", "--covariance",
             "power-law", "--exponent", "2", "--seed", "1", "--params", params.toString());
         assertEquals(0, r.code(), r.err());
         final List<String> lines = Files.readAllLines(params);
@@ -105,19 +89,19 @@ class GenerateCommandTest {
 
     @Test
     void badOptionsGiveOneLineAndExitCode2() {
-        final Result classes = run("generate", "--classes", "9", "--p", "4");
+        final CliRun classes = run("generate", "--classes", "9", "--p", "4");
         assertEquals(2, classes.code());
         assertTrue(classes.err().contains("K (number of classes) must be at most p = 4"), classes.err());
-        final Result cov = run("generate", "--covariance", "toeplitz");
+        final CliRun cov = run("generate", "--covariance", "toeplitz");
         assertEquals(2, cov.code());
         assertTrue(cov.err().contains("identity, power-law, spiked"), cov.err());
-        final Result act = run("generate", "--data", "teacher", "--activation", "cubic-spline");
+        final CliRun act = run("generate", "--data", "teacher", "--activation", "cubic-spline");
         assertEquals(2, act.code());
         assertTrue(act.err().contains("Unknown activation"), act.err());
-        final Result spikes = run("generate", "--covariance", "spiked", "--spikes", "0");
+        final CliRun spikes = run("generate", "--covariance", "spiked", "--spikes", "0");
         assertEquals(2, spikes.code());
         assertTrue(spikes.err().contains("spikes"), spikes.err());
-        final Result exponent = run("generate", "--covariance", "power-law", "--exponent", "NaN");
+        final CliRun exponent = run("generate", "--covariance", "power-law", "--exponent", "NaN");
         assertEquals(2, exponent.code());
         assertTrue(exponent.err().contains("exponent"), exponent.err());
     }

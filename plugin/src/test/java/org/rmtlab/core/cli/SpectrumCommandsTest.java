@@ -3,10 +3,7 @@ package org.rmtlab.core.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,13 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SpectrumCommandsTest {
 
     private static String[] run(final int expectedCode, final String... argv) {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int code = Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        final String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(expectedCode, code, "exit code of " + String.join(" ", argv) + ": " + err);
-        return new String[] {text, err.toString(StandardCharsets.UTF_8)};
+        final CliRun r = CliRun.run(argv);
+        assertEquals(expectedCode, r.code(), "exit code of " + String.join(" ", argv) + ": " + r.err());
+        return new String[] {r.out(), r.err()};
     }
 
     @Test

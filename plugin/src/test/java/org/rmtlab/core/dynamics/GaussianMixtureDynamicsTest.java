@@ -143,18 +143,9 @@ class GaussianMixtureDynamicsTest {
             final double[] w = new double[p];
             new Rng(5).gaussians(w, Math.sqrt(0.4 / p));
             final GaussianMixtureDynamics.Trial trial = model.new Trial(x, y, d.mu(), w);
-            final double[] out = new double[n];
-            final double[] grad = new double[p];
+            final LeastSquaresDescent descent = new LeastSquaresDescent(x, y, w, alpha, gamma);
             for (int t = 1; t <= 300; t++) {
-                // grad L = -(1/n) X (y - X^T w) + gamma w
-                CommonOps_DDRM.multTransA(x, DMatrixRMaj.wrap(p, 1, w), DMatrixRMaj.wrap(n, 1, out));
-                for (int i = 0; i < n; i++) {
-                    out[i] = y[i] - out[i];
-                }
-                CommonOps_DDRM.mult(x, DMatrixRMaj.wrap(n, 1, out), DMatrixRMaj.wrap(p, 1, grad));
-                for (int i = 0; i < p; i++) {
-                    w[i] -= alpha * (-grad[i] / n + gamma * w[i]);
-                }
+                descent.step();
                 if (t == 1 || t == 10 || t == 100 || t == 300) {
                     final double[] closed = trial.at(alpha * t);
                     final double[] literal = literalMoments(x, y, d.mu(), w);

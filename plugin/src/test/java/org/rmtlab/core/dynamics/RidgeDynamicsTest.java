@@ -124,16 +124,9 @@ class RidgeDynamicsTest {
             final double[] y = eps.clone();
             CommonOps_DDRM.multAddTransA(x, DMatrixRMaj.wrap(p, 1, beta), DMatrixRMaj.wrap(n, 1, y));
             final double[] residual = new double[n];
-            final double[] grad = new double[p];
+            final LeastSquaresDescent descent = new LeastSquaresDescent(x, y, w, alpha, gamma);
             for (int t = 1; t <= 300; t++) {
-                CommonOps_DDRM.multTransA(x, DMatrixRMaj.wrap(p, 1, w), DMatrixRMaj.wrap(n, 1, residual));
-                for (int i = 0; i < n; i++) {
-                    residual[i] = y[i] - residual[i];
-                }
-                CommonOps_DDRM.mult(x, DMatrixRMaj.wrap(n, 1, residual), DMatrixRMaj.wrap(p, 1, grad));
-                for (int i = 0; i < p; i++) {
-                    w[i] -= alpha * (-grad[i] / n + gamma * w[i]);
-                }
+                descent.step();
                 if (t == 1 || t == 10 || t == 100 || t == 300) {
                     final double[] closed = trial.at(alpha * t);
                     double risk = 0;
