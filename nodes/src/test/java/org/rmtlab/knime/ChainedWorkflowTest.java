@@ -28,31 +28,10 @@ import org.rmtlab.stub.testing.Tables;
 class ChainedWorkflowTest {
     private static final int SEED = 11;
 
-    /** Settings by key: Integer, Double, Boolean or String values. */
-    private static <M extends org.knime.core.node.NodeModel> NodeHarness<M> configured(final NodeHarness<M> node,
-        final Object... keysAndValues) throws Exception {
-        final NodeSettings s = node.saveSettings();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            final String key = (String) keysAndValues[i];
-            final Object v = keysAndValues[i + 1];
-            if (v instanceof Integer k) {
-                s.addInt(key, k);
-            } else if (v instanceof Double d) {
-                s.addDouble(key, d);
-            } else if (v instanceof Boolean b) {
-                s.addBoolean(key, b);
-            } else {
-                s.addString(key, (String) v);
-            }
-        }
-        node.loadSettings(s);
-        return node;
-    }
-
     /** The Data Generator's training and test tables. */
     private static BufferedDataTable[] generate(final String model, final int p, final int n, final int nTest)
         throws Exception {
-        final NodeHarness<?> gen = configured(NodeHarness.of(new DataGeneratorNodeFactory()), "model", model, "n", n,
+        final NodeHarness<?> gen = TestSettings.set(NodeHarness.of(new DataGeneratorNodeFactory()), "model", model, "n", n,
             "n_test", nTest, "p", p, "seed", SEED);
         gen.execute();
         return new BufferedDataTable[] {gen.table(0), gen.table(1)};
@@ -61,7 +40,7 @@ class ChainedWorkflowTest {
     /** The Random Feature Map's feature table for an input table: ReLU, N features, Gaussian W from the seed. */
     private static BufferedDataTable features(final BufferedDataTable in, final int bigN, final boolean keepInputs)
         throws Exception {
-        final NodeHarness<?> map = configured(NodeHarness.of(new RandomFeatureNodeFactory()), "n_features", bigN,
+        final NodeHarness<?> map = TestSettings.set(NodeHarness.of(new RandomFeatureNodeFactory()), "n_features", bigN,
             "activation", "relu", "seed", SEED, "keep_inputs", keepInputs);
         map.execute(in);
         return map.table(0);
@@ -101,7 +80,7 @@ class ChainedWorkflowTest {
         final double[] testFit = new double[ratio.length];
         for (int k = 0; k < ratio.length; k++) {
             final int bigN = (int) (ratio[k] * n);
-            final NodeHarness<?> predictor = configured(NodeHarness.of(new ResolventPredictorNodeFactory()), "mode",
+            final NodeHarness<?> predictor = TestSettings.set(NodeHarness.of(new ResolventPredictorNodeFactory()), "mode",
                 "linear-ridge", "gammas", "1e-6", "target_column", "y");
             predictor.execute(features(data[0], bigN, false), features(data[1], bigN, false));
             final BufferedDataTable curve = predictor.table(0);

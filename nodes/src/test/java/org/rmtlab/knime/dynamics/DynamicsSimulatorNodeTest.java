@@ -50,6 +50,7 @@ import org.rmtlab.core.dynamics.RidgeDynamics;
 import org.rmtlab.core.dynamics.TestLossMinimum;
 import org.rmtlab.core.kernel.Activations;
 import org.rmtlab.core.util.Progress;
+import org.rmtlab.knime.TestSettings;
 import org.rmtlab.knime.common.ChartOutput;
 import org.rmtlab.knime.generator.DataGeneratorNodeFactory;
 import org.rmtlab.stub.testing.NodeHarness;
@@ -74,19 +75,7 @@ class DynamicsSimulatorNodeTest {
         s.addInt(model + "_" + GradientModelSettings.KEY_N, N);
         s.addInt(model + "_" + TimeGridSettings.KEY_COUNT, COUNT);
         s.addDouble(model + "_" + TimeGridSettings.KEY_TO, 100.0);
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            String key = (String) keysAndValues[i];
-            Object v = keysAndValues[i + 1];
-            if (v instanceof Double d) {
-                s.addDouble(key, d);
-            } else if (v instanceof Integer k) {
-                s.addInt(key, k);
-            } else if (v instanceof Boolean b) {
-                s.addBoolean(key, b);
-            } else {
-                s.addString(key, (String) v);
-            }
-        }
+        TestSettings.put(s, keysAndValues);
         node.loadSettings(s);
         return node;
     }

@@ -17,6 +17,7 @@ import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsWO;
+import org.rmtlab.knime.TestSettings;
 import org.rmtlab.knime.dynamics.DynamicsSimulatorNodeFactory;
 import org.rmtlab.knime.features.RandomFeatureNodeFactory;
 import org.rmtlab.knime.generator.DataGeneratorNodeFactory;
@@ -140,23 +141,12 @@ public final class ExampleWorkflows {
         final NodeHarness<? extends NodeModel> harness = NodeHarness.of(factory);
         final NodeSettings s = harness.saveSettings();
         for (int i = 0; i < keyValues.length; i += 2) {
-            final String key = (String) keyValues[i];
-            if (!s.containsKey(key)) {
-                throw new IllegalStateException(name + " has no setting '" + key + "'; its keys are " + s.keySet());
-            }
-            final Object value = keyValues[i + 1];
-            if (value instanceof String v) {
-                s.addString(key, v);
-            } else if (value instanceof Integer v) {
-                s.addInt(key, v);
-            } else if (value instanceof Double v) {
-                s.addDouble(key, v);
-            } else if (value instanceof Boolean v) {
-                s.addBoolean(key, v);
-            } else {
-                throw new IllegalArgumentException("unsupported setting value " + value);
+            if (!s.containsKey((String) keyValues[i])) {
+                throw new IllegalStateException(name + " has no setting '" + keyValues[i] + "'; its keys are "
+                    + s.keySet());
             }
         }
+        TestSettings.put(s, keyValues);
         harness.loadSettings(s);
         return new Node(id, name, factory, harness.model());
     }

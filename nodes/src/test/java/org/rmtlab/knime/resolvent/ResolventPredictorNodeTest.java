@@ -47,6 +47,7 @@ import org.rmtlab.core.resolvent.DoubleDescentSpec;
 import org.rmtlab.core.resolvent.LinearRidgeSweep;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.core.util.Rng;
+import org.rmtlab.knime.TestSettings;
 import org.rmtlab.knime.common.ChartOutput;
 import org.rmtlab.knime.common.SampleTables;
 import org.rmtlab.stub.testing.NodeHarness;
@@ -94,21 +95,7 @@ class ResolventPredictorNodeTest {
 
     private static void set(final NodeHarness<ResolventPredictorNodeModel> node, final Object... keysAndValues)
         throws InvalidSettingsException {
-        final NodeSettings s = node.saveSettings();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            final String key = (String) keysAndValues[i];
-            final Object v = keysAndValues[i + 1];
-            if (v instanceof Integer k) {
-                s.addInt(key, k);
-            } else if (v instanceof Double d) {
-                s.addDouble(key, d);
-            } else if (v instanceof Boolean b) {
-                s.addBoolean(key, b);
-            } else {
-                s.addString(key, (String) v);
-            }
-        }
-        node.loadSettings(s);
+        TestSettings.set(node, keysAndValues);
     }
 
     /** A small random-feature sweep: N/n in [0.25, 4] on 5 points, two gammas, 3 trials. */
