@@ -174,23 +174,24 @@ class DynamicsSimulatorNodeTest {
      */
     @Test
     void deepLinearTableIsTheCores() throws Exception {
-        NodeHarness<DynamicsSimulatorNodeModel> node = node("deep-linear", "deep-linear_p", 20, "deep-linear_width", 40,
-            "deep-linear_n", 0, "deep-linear_time_to", 12.0, "deep-linear_time_from", 0.1, "deep-linear_time_count", 6);
+        // the node must equal the core to the bit, so a small network checks the wiring as well as a large one
+        NodeHarness<DynamicsSimulatorNodeModel> node = node("deep-linear", "deep-linear_p", 10, "deep-linear_width", 20,
+            "deep-linear_n", 0, "deep-linear_time_to", 12.0, "deep-linear_time_from", 0.1, "deep-linear_time_count", 4);
         node.execute((BufferedDataTable) null);
         BufferedDataTable table = node.table(0);
         assertEquals(List.of("t", "train_theory", "test_theory", "top_eig_theory", "overlap_theory"),
             List.of(table.getDataTableSpec().getColumnNames()).subList(0, 5));
-        DeepLinearNetwork core = new DeepLinearNetwork(new DeepLinearNetwork.Config(2, 40, 20, 0,
+        DeepLinearNetwork core = new DeepLinearNetwork(new DeepLinearNetwork.Config(2, 20, 10, 0,
             DynamicsDefaults.DEEP_LINEAR_GAMMA0, DynamicsDefaults.DEEP_LINEAR_READOUT_INIT,
             DynamicsDefaults.DEEP_LINEAR_HIDDEN_INIT, DynamicsDefaults.DEEP_LINEAR_NOISE));
-        double[] t = new Grid(0.1, 12, 6, true).values();
+        double[] t = new Grid(0.1, 12, 4, true).values();
         LearningCurves theory = core.theory(t);
         LearningCurves sim = core.simulate(t, TRIALS, SEED, Progress.NONE);
         assertCurve(theory.curve("test_risk"), table, "test_theory", false);
         assertCurve(theory.curve("overlap"), table, "overlap_theory", false);
         assertCurve(sim.curve("train_loss"), table, "train_sim", false);
         assertCurve(sim.curve("top_eig"), table, "top_eig_sim_se", true);
-        assertEquals(core.theory(t).scalar("bulk_edge"), (Double) node.flowVariables().get("bulk_edge"), 0.0);
+        assertEquals(theory.scalar("bulk_edge"), (Double) node.flowVariables().get("bulk_edge"), 0.0);
         assertNull(node.flowVariables().get("tau_star"), "no early-stopping optimum for this model");
 
         NodeHarness<DynamicsSimulatorNodeModel> deep = node("deep-linear", "deep-linear_depth", 3, "deep-linear_p", 10,
@@ -237,15 +238,16 @@ class DynamicsSimulatorNodeTest {
      */
     @Test
     void randomFeaturesTableIsTheCores() throws Exception {
-        NodeHarness<DynamicsSimulatorNodeModel> node = node("random-features", "random-features_noise", 0.2,
-            "random-features_hermitian", false, "random-features_ensemble", 3);
+        // D = 32 rather than P: the node must equal the core to the bit, whatever the size
+        NodeHarness<DynamicsSimulatorNodeModel> node = node("random-features", "random-features_p", 32,
+            "random-features_noise", 0.2, "random-features_hermitian", false, "random-features_ensemble", 3);
         node.execute((BufferedDataTable) null);
         BufferedDataTable table = node.table(0);
         assertEquals(List.of("t", "train_theory", "test_theory", "bias_theory", "variance_theory",
             "ensemble_test_risk_theory", "train_sim"), List.of(table.getDataTableSpec().getColumnNames()).subList(0, 7));
         RandomFeatureDynamics core = new RandomFeatureDynamics(new RandomFeatureDynamics.Config(
             new RandomFeatureFlow(DynamicsDefaults.RANDOM_FEATURES_PSI_N, DynamicsDefaults.RANDOM_FEATURES_PSI_P, 0.2),
-            P, RandomFeatureDynamics.Engine.RESOLVENT, false, 3));
+            32, RandomFeatureDynamics.Engine.RESOLVENT, false, 3));
         LearningCurves theory = core.theory(grid());
         LearningCurves sim = core.simulate(grid(), TRIALS, SEED, Progress.NONE);
         assertArrayEquals(theory.times(), Tables.doubles(table, "t"), 0.0);
