@@ -26,7 +26,7 @@ import org.rmtlab.core.util.Progress;
  * variance part is a linear spectral statistic, s^2 tr((X X^T)^{-1}) (c &lt; 1) or s^2 tr((X^T X)^{-1})
  * (c &gt; 1), whose trial-to-trial spread and finite-n correction are both O(1/n) at any n: the Wishart means
  * s^2 p / (n - p - 1) and s^2 n / (p - n - 1) exceed the limits s^2 p / (n - p) and s^2 n / (p - n) by
- * {@link #correction}, 1.2 to 4.2 standard errors here (the raw discrepancy against the limit alone reaches 5.3 at
+ * {@link LinearRidgeRisk#ridgelessVarianceCorrection}, 1.2 to 4.2 standard errors here (the raw discrepancy against the limit alone reaches 5.3 at
  * c = 1.085), so the limit alone could not be scored honestly at any size. The bias part, r^2 (1 - n/p) in
  * expectation for c &gt; 1 and 0 below, has no correction. The CSV has the correction as a column. Not scored: the
  * bias alone below c = 1, 0 in theory and rounding noise (1e-30) in the simulation; and any ratio with
@@ -70,21 +70,6 @@ final class LinearRidgeDemo implements DemoCase {
             + "descends again beyond it (Hastie, Montanari, Rosset and Tibshirani 2022).";
     }
 
-    /**
-     * The exact finite-n mean of the ridgeless variance minus its limit, for isotropic Gaussian x: E tr(W^{-1}) =
-     * d / (m - d - 1) for a d x d Wishart matrix W with m degrees of freedom (Muirhead 1982, Sec. 3.2), so
-     * s^2 p / ((n - p)(n - p - 1)) for p &lt; n and s^2 n / ((p - n)(p - n - 1)) for p &gt; n.
-     *
-     * @return the correction, or NaN when |p - n| &lt; 2 (infinite mean)
-     */
-    static double correction(final int n, final int p, final double noise) {
-        final int gap = Math.abs(p - n);
-        if (gap < 2) {
-            return Double.NaN;
-        }
-        return noise * noise * Math.min(p, n) / ((double) gap * (gap - 1));
-    }
-
     @Override
     public DemoResult run(final boolean quick, final Path dir, final Progress progress) throws Exception {
         final List<String> words = new ArrayList<>(quick ? List.of("--trials", "10", "--ratios", "0.1:10:16")
@@ -112,7 +97,7 @@ final class LinearRidgeDemo implements DemoCase {
                 final RidgeRiskCommand.Row row = rows.get(i);
                 final LinearRidgeRisk.Risk r = row.theory();
                 final LinearRidgeSimulation.Point s = row.sim();
-                final double correction = correction(n, row.p(), noise);
+                final double correction = LinearRidgeRisk.ridgelessVarianceCorrection(n, row.p(), noise);
                 final boolean scored = Math.abs(row.p() - n) >= MIN_GAP;
                 if (scored) {
                     largestShare = Math.max(largestShare, correction / r.total());

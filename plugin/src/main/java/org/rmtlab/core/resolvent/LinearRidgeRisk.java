@@ -98,6 +98,32 @@ public final class LinearRidgeRisk {
     }
 
     /**
+     * The exact finite-n mean of the ridgeless variance minus its limit, for isotropic Gaussian x ~ N(0, I_p)
+     * (the model of the class comment with Sigma = I, lambda -> 0+). Given X, the variance is s^2 tr((X X^T)^{-1})
+     * for p &lt; n and s^2 tr((X^T X)^{-1}) for p &gt; n, and the mean of the inverse Wishart,
+     * E[W^{-1}] = I / (m - d - 1) for W = G G^T ~ W_d(I, m) with G a d x m standard Gaussian matrix and
+     * m - d &gt;= 2 (Muirhead 1982, "Aspects of Multivariate Statistical Theory", Sec. 3.2), gives
+     * E V = s^2 p / (n - p - 1) below the threshold and s^2 n / (p - n - 1) above. The limits s^2 c / (1 - c) =
+     * s^2 p / (n - p) and s^2 / (c - 1) = s^2 n / (p - n) (HMRT Thm 1 and 2) fall short of it by
+     * s^2 min(p, n) / (|p - n| (|p - n| - 1)), an O(1/n) correction at fixed c &ne; 1 that grows near c = 1.
+     * The bias has none: it is 0 below the threshold and r^2 (1 - n/p) in expectation above.
+     *
+     * @param n samples
+     * @param p features
+     * @param noise the noise standard deviation s
+     * @return the correction, or NaN when |p - n| &lt; 2 (the mean is infinite)
+     */
+    public static double ridgelessVarianceCorrection(final int n, final int p, final double noise) {
+        Check.that(n >= 1 && p >= 1, "n and p must be at least 1, not n = " + n + ", p = " + p + ".");
+        Check.nonNegative("noise (standard deviation)", noise);
+        final int gap = Math.abs(p - n);
+        if (gap < 2) {
+            return Double.NaN;
+        }
+        return noise * noise * Math.min(p, n) / ((double) gap * (gap - 1));
+    }
+
+    /**
      * Degrees of freedom per sample d = (1/n) tr S (S + lambda I)^{-1} in the limit: the trace of the ridge
      * smoother over n, between 0 (lambda -> inf) and min(c, 1) (lambda = 0).
      */

@@ -12,15 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rmtlab.core.demo.DemoCase;
 import org.rmtlab.core.demo.DemoResult;
 import org.rmtlab.core.demo.Discrepancy;
-import org.rmtlab.core.resolvent.LinearRidgeRisk;
-import org.rmtlab.core.resolvent.LinearRidgeSimulation;
-import org.rmtlab.core.spectrum.PopulationSpectrum;
 import org.rmtlab.core.util.Progress;
 
 /**
  * The cases of {@code rmtlab demo}: the spectrum and risk cases end to end at small sizes (the full sizes run in the
- * demo itself), the options of every dynamics case, and the finite-n correction that the linear-ridge case adds to
- * its limit.
+ * demo itself) and the options of every dynamics case.
  */
 class DemoCasesTest {
 
@@ -74,28 +70,5 @@ class DemoCasesTest {
         assertTrue(d.passed(), c.name() + ": " + d.value() + " > " + d.tolerance() + " at " + d.worst());
         assertEquals(List.of(dir.resolve(c.name() + ".csv")), r.files());
         assertEquals(csvLines, Files.readAllLines(r.files().get(0)).size(), c.name());
-    }
-
-    /**
-     * The exact finite-n mean of the ridgeless variance, limit + correction = s^2 p / (n - p - 1) below and
-     * s^2 n / (p - n - 1) above the threshold, against 4000 simulated designs at n = 20 with p = 5 and p = 60: the
-     * mean lies within 4 standard errors of it (a Student-t false alarm well below 1e-3), and at least 5 standard
-     * errors from the limit alone, so the correction is needed at this precision.
-     */
-    @Test
-    void finiteSampleCorrectionMatchesSimulatedVariance() throws Exception {
-        final int n = 20;
-        final double noise = 0.5;
-        assertEquals(noise * noise * 5 / (15.0 * 14), LinearRidgeDemo.correction(n, 5, noise), 1e-15);
-        assertEquals(noise * noise * 20 / (40.0 * 39), LinearRidgeDemo.correction(n, 60, noise), 1e-15);
-        assertTrue(Double.isNaN(LinearRidgeDemo.correction(n, 21, noise)));
-        for (int p : new int[] {5, 60}) {
-            final double limit = LinearRidgeRisk.isotropic(p / (double) n, 1, noise).at(0).variance();
-            final LinearRidgeSimulation.Point s = new LinearRidgeSimulation(PopulationSpectrum.parse("identity"), n, p,
-                1, noise).run(new double[] {0}, 4000, 7, Progress.NONE).get(0);
-            final double exact = limit + LinearRidgeDemo.correction(n, p, noise);
-            assertEquals(exact, s.variance(), 4 * s.varianceError(), "p = " + p);
-            assertTrue(Math.abs(s.variance() - limit) > 5 * s.varianceError(), "p = " + p);
-        }
     }
 }
