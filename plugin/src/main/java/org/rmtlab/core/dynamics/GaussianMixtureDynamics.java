@@ -1,8 +1,8 @@
 package org.rmtlab.core.dynamics;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -13,9 +13,8 @@ import org.rmtlab.core.data.GeneratedData;
 import org.rmtlab.core.data.Scale;
 import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.spectrum.MarchenkoPastur;
-import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
-import org.rmtlab.core.util.Progress;
+import org.rmtlab.core.util.Rng;
 import org.rmtlab.core.util.Erf;
 
 /**
@@ -46,7 +45,7 @@ import org.rmtlab.core.util.Erf;
  * the exact misclassification rate of the trained w on fresh data, Q(mu^T w / ||w||) (no test sample needed);
  * the training error is the fraction of training points with y_i x_i^T w < 0 (ties count 1/2).
  */
-public final class GaussianMixtureDynamics implements DynamicsModel {
+public final class GaussianMixtureDynamics extends GramGradientModel {
     public static final String ID = "gmm";
     public static final String TEST_ERROR = "test_error";
     public static final String TRAIN_ERROR = "train_error";
@@ -54,17 +53,9 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
     public static final String V_TEST = "v_test";
     public static final String E_TRAIN = "e_train";
     public static final String V_TRAIN = "v_train";
-    /** The curves of theory and simulation, in the order of {@link Trial#at(double)}. */
-    private static final String[] CURVES = {TEST_ERROR, TRAIN_ERROR, E_TEST, V_TEST, E_TRAIN, V_TRAIN};
 
-    private final int p;
-    private final int n;
-    private final double c;
     private final double rho;
     private final double initVariance;
-    private final double gamma;
-    private final GradientMethod method;
-    private final QuadratureRule mp;
     private final QuadratureRule omega;
 
     /**
@@ -78,17 +69,11 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
      */
     public GaussianMixtureDynamics(final int p, final int n, final double rho, final double initVariance,
         final double gamma, final GradientMethod method) {
-        this.p = Check.positive("p (dimension)", p);
-        this.n = Check.positive("n (training samples)", n);
+        super(ID, p, n, gamma, method, TEST_ERROR, TRAIN_ERROR, E_TEST, V_TEST, E_TRAIN, V_TRAIN);
         this.rho = Check.nonNegative("rho (signal strength ||mu||^2)", rho);
         this.initVariance = Check.nonNegative("sigma^2 (initialisation variance)", initVariance);
-        this.gamma = Check.nonNegative("gamma (ridge penalty)", gamma);
-        Check.that(method != null, "Choose gradient flow or gradient descent.");
-        this.method = method;
-        this.c = p / (double) n;
-        this.mp = MarchenkoPasturQuadrature.rule(c);
         this.omega = omega(c, rho);
-        method.checkStable(maxCurvature());
+        checkStable();
     }
 
     /**
@@ -179,56 +164,35 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
         return moments(Double.POSITIVE_INFINITY).testError();
     }
 
-    /** Early-stopping time minimising the theoretical test error, and that error. */
-    public EarlyStopping.Optimum earlyStopping() {
-        final double top = maxCurvature();
-        final double bottom = Math.max(MarchenkoPastur.of(c, 1).lowerEdge() + gamma, 1e-4 * top);
-        return EarlyStopping.minimize(tau -> moments(tau).testError(), method, 1e-3 / top, 1e4 / bottom);
-    }
-
-    private double maxCurvature() {
+    @Override
+    double maxCurvature() {
         final double edge = MarchenkoPastur.of(c, 1).upperEdge();
         return gamma + (rho * rho > c ? spike(c, rho) : edge);
     }
 
     @Override
-    public String id() {
-        return ID;
+    double[] theoryAt(final double tau) {
+        final Moments m = moments(tau);
+        return new double[] {m.testError(), m.trainError(), m.eTest(), m.vTest(), m.eTrain(), m.vTrain()};
     }
 
     @Override
-    public void checkMemory() {
-        GramSpectrum.requireMemory("one trial of the " + ID + " simulation", p, n);
-    }
-
-    @Override
-    public LearningCurves theory(final double[] times, final Progress progress) throws CancelledException {
-        final double[] taus = method.snap(DynamicsModel.checkTimes(times));
-        final List<Curve> curves = SimulationSupport.theoryCurves(CURVES, taus, tau -> {
-            final Moments m = moments(tau);
-            return new double[] {m.testError(), m.trainError(), m.eTest(), m.vTest(), m.eTrain(), m.vTrain()};
-        });
+    Map<String, Double> theoryScalars() {
         final EarlyStopping.Optimum best = earlyStopping();
         final Map<String, Double> scalars = new LinkedHashMap<>();
         scalars.put("test_error_limit", testErrorLimit());
         scalars.put("tau_star", best.tau());
         scalars.put("test_error_at_tau_star", best.value());
-        return new LearningCurves(ID, LearningCurves.TAU, taus, curves, scalars);
+        return scalars;
     }
 
     @Override
-    public LearningCurves simulate(final double[] times, final int trials, final long seed, final Progress progress)
-        throws CancelledException {
-        final double[] taus = method.snap(DynamicsModel.checkTimes(times));
-        DynamicsModel.checkTrials(trials);
-        checkMemory();
-        return SimulationSupport.simulate(ID, taus, CURVES, trials, seed, progress, rng -> {
-            final GeneratedData d = DataGenerator.generate(
-                new DataSpec(DataModel.MIXTURE, n, 0, p, rho, 0, Scale.RAW, SimulationSupport.dataSeed(rng)));
-            final double[] w0 = new double[p];
-            rng.gaussians(w0, Math.sqrt(initVariance / p));
-            return new Trial(d.train().x(), d.train().y(), d.mu(), w0)::at;
-        });
+    DoubleFunction<double[]> draw(final Rng rng) {
+        final GeneratedData d = DataGenerator.generate(
+            new DataSpec(DataModel.MIXTURE, n, 0, p, rho, 0, Scale.RAW, SimulationSupport.dataSeed(rng)));
+        final double[] w0 = new double[p];
+        rng.gaussians(w0, Math.sqrt(initVariance / p));
+        return new Trial(d.train().x(), d.train().y(), d.mu(), w0)::at;
     }
 
     /**
@@ -290,27 +254,11 @@ public final class GaussianMixtureDynamics implements DynamicsModel {
         }
     }
 
-    public int p() {
-        return p;
-    }
-
-    public int n() {
-        return n;
-    }
-
     public double rho() {
         return rho;
     }
 
     public double initVariance() {
         return initVariance;
-    }
-
-    public double gamma() {
-        return gamma;
-    }
-
-    public GradientMethod method() {
-        return method;
     }
 }

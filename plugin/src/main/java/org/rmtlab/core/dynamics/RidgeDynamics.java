@@ -1,8 +1,8 @@
 package org.rmtlab.core.dynamics;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -12,9 +12,8 @@ import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.Scale;
 import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.spectrum.MarchenkoPastur;
-import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
-import org.rmtlab.core.util.Progress;
+import org.rmtlab.core.util.Rng;
 
 /**
  * Test risk and training loss of (ridge) linear regression trained by gradient flow or gradient descent,
@@ -45,25 +44,17 @@ import org.rmtlab.core.util.Progress;
  * parts of the risk are the squared norms of the three parts of w - beta* (they add up to the risk on
  * average, not trial by trial).
  */
-public final class RidgeDynamics implements DynamicsModel {
+public final class RidgeDynamics extends GramGradientModel {
     public static final String ID = "ridge";
     public static final String TEST_RISK = "test_risk";
     public static final String BIAS = "bias";
     public static final String VARIANCE = "variance";
     public static final String INIT = "init";
     public static final String TRAIN_LOSS = "train_loss";
-    /** The curves of theory and simulation, in the order of {@link Trial#at(double)}. */
-    private static final String[] CURVES = {TEST_RISK, BIAS, VARIANCE, INIT, TRAIN_LOSS};
 
-    private final int p;
-    private final int n;
-    private final double c;
     private final double signal;
     private final double noise;
     private final double init;
-    private final double gamma;
-    private final GradientMethod method;
-    private final QuadratureRule mp;
 
     /**
      * @param p dimension (simulation size; the theory uses c = p/n)
@@ -77,17 +68,11 @@ public final class RidgeDynamics implements DynamicsModel {
      */
     public RidgeDynamics(final int p, final int n, final double signal, final double noise, final double init,
         final double gamma, final GradientMethod method) {
-        this.p = Check.positive("p (dimension)", p);
-        this.n = Check.positive("n (training samples)", n);
+        super(ID, p, n, gamma, method, TEST_RISK, BIAS, VARIANCE, INIT, TRAIN_LOSS);
         this.signal = Check.nonNegative("signal r^2 (teacher norm E||beta*||^2)", signal);
         this.noise = Check.nonNegative("noise s^2 (label-noise variance)", noise);
         this.init = Check.nonNegative("init s0^2 (initialisation E||w0||^2)", init);
-        this.gamma = Check.nonNegative("gamma (ridge penalty)", gamma);
-        Check.that(method != null, "Choose gradient flow or gradient descent.");
-        this.method = method;
-        this.c = p / (double) n;
-        this.mp = MarchenkoPasturQuadrature.rule(c);
-        method.checkStable(MarchenkoPastur.of(c, 1).upperEdge() + gamma);
+        checkStable();
     }
 
     /**
@@ -140,30 +125,19 @@ public final class RidgeDynamics implements DynamicsModel {
         return at(Double.POSITIVE_INFINITY);
     }
 
-    /** Early-stopping time minimising the theoretical test risk, and that risk. */
-    public EarlyStopping.Optimum earlyStopping() {
-        final double top = MarchenkoPastur.of(c, 1).upperEdge() + gamma;
-        final double bottom = Math.max(MarchenkoPastur.of(c, 1).lowerEdge() + gamma, 1e-4 * top);
-        return EarlyStopping.minimize(tau -> at(tau).risk(), method, 1e-3 / top, 1e4 / bottom);
+    @Override
+    double maxCurvature() {
+        return MarchenkoPastur.of(c, 1).upperEdge() + gamma;
     }
 
     @Override
-    public String id() {
-        return ID;
+    double[] theoryAt(final double tau) {
+        final Point pt = at(tau);
+        return new double[] {pt.risk(), pt.bias(), pt.variance(), pt.init(), pt.trainLoss()};
     }
 
     @Override
-    public void checkMemory() {
-        GramSpectrum.requireMemory("one trial of the " + ID + " simulation", p, n);
-    }
-
-    @Override
-    public LearningCurves theory(final double[] times, final Progress progress) throws CancelledException {
-        final double[] taus = method.snap(DynamicsModel.checkTimes(times));
-        final List<Curve> curves = SimulationSupport.theoryCurves(CURVES, taus, tau -> {
-            final Point pt = at(tau);
-            return new double[] {pt.risk(), pt.bias(), pt.variance(), pt.init(), pt.trainLoss()};
-        });
+    Map<String, Double> theoryScalars() {
         final Point end = limit();
         final EarlyStopping.Optimum best = earlyStopping();
         final Map<String, Double> scalars = new LinkedHashMap<>();
@@ -171,26 +145,20 @@ public final class RidgeDynamics implements DynamicsModel {
         scalars.put("train_loss_limit", end.trainLoss());
         scalars.put("tau_star", best.tau());
         scalars.put("risk_at_tau_star", best.value());
-        return new LearningCurves(ID, LearningCurves.TAU, taus, curves, scalars);
+        return scalars;
     }
 
     @Override
-    public LearningCurves simulate(final double[] times, final int trials, final long seed, final Progress progress)
-        throws CancelledException {
-        final double[] taus = method.snap(DynamicsModel.checkTimes(times));
-        DynamicsModel.checkTrials(trials);
-        checkMemory();
-        return SimulationSupport.simulate(ID, taus, CURVES, trials, seed, progress, rng -> {
-            final DMatrixRMaj x = DataGenerator.generate(
-                new DataSpec(DataModel.GAUSSIAN, n, 0, p, 0, 0, Scale.RAW, SimulationSupport.dataSeed(rng))).train().x();
-            final double[] beta = new double[p];
-            rng.gaussians(beta, Math.sqrt(signal / p));
-            final double[] eps = new double[n];
-            rng.gaussians(eps, Math.sqrt(noise));
-            final double[] w0 = new double[p];
-            rng.gaussians(w0, Math.sqrt(init / p));
-            return new Trial(x, beta, eps, w0)::at;
-        });
+    DoubleFunction<double[]> draw(final Rng rng) {
+        final DMatrixRMaj x = DataGenerator.generate(
+            new DataSpec(DataModel.GAUSSIAN, n, 0, p, 0, 0, Scale.RAW, SimulationSupport.dataSeed(rng))).train().x();
+        final double[] beta = new double[p];
+        rng.gaussians(beta, Math.sqrt(signal / p));
+        final double[] eps = new double[n];
+        rng.gaussians(eps, Math.sqrt(noise));
+        final double[] w0 = new double[p];
+        rng.gaussians(w0, Math.sqrt(init / p));
+        return new Trial(x, beta, eps, w0)::at;
     }
 
     /**
@@ -256,14 +224,6 @@ public final class RidgeDynamics implements DynamicsModel {
         }
     }
 
-    public int p() {
-        return p;
-    }
-
-    public int n() {
-        return n;
-    }
-
     public double signal() {
         return signal;
     }
@@ -274,13 +234,5 @@ public final class RidgeDynamics implements DynamicsModel {
 
     public double init() {
         return init;
-    }
-
-    public double gamma() {
-        return gamma;
-    }
-
-    public GradientMethod method() {
-        return method;
     }
 }
