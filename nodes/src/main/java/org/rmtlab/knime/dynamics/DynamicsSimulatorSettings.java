@@ -6,23 +6,20 @@ import java.util.List;
 import java.util.Set;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
-import org.rmtlab.knime.common.NodeOptions;
+import org.rmtlab.knime.common.GroupOptions;
 import org.rmtlab.knime.common.SampleTables;
-import org.rmtlab.knime.common.SettingsGroup;
 
 /**
  * Settings of the Dynamics Simulator: the model, the Monte-Carlo simulation, how the optional input table is
  * read, and every model's own settings ({@link ModelSettings}, keys prefixed by the model id). The keys are
  * part of saved workflows: never rename one; a key added later loads its default when absent.
  */
-final class DynamicsSimulatorSettings implements NodeOptions {
+final class DynamicsSimulatorSettings extends GroupOptions {
     static final String KEY_MODEL = "model";
     static final String KEY_SIMULATE = "simulate";
     static final String KEY_TRIALS = "trials";
@@ -30,8 +27,6 @@ final class DynamicsSimulatorSettings implements NodeOptions {
     static final String KEY_CLASS_COLUMN = "class_column";
     static final String KEY_IGNORE_COLUMNS = "ignore_columns";
     static final String KEY_SKIP_MISSING = "skip_missing";
-
-    private final SettingsGroup group = new SettingsGroup();
 
     // Defaults: the overfitting example of Liao and Couillet (2018), the command line's defaults.
     final SettingsModelString model = group.string(KEY_MODEL, GaussianMixtureDynamics.ID);
@@ -50,16 +45,6 @@ final class DynamicsSimulatorSettings implements NodeOptions {
         new DeepLinearSettings(group),
         new OneStepSettings(group),
         new RandomFeaturesSettings(group));
-
-    @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        group.saveTo(settings);
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        group.loadFrom(settings);
-    }
 
     /** Model ids in dialog order. */
     List<String> ids() {

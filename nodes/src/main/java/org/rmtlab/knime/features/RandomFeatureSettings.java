@@ -5,8 +5,6 @@ import java.util.List;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
@@ -18,9 +16,8 @@ import org.rmtlab.core.kernel.Activations;
 import org.rmtlab.core.kernel.InputScaling;
 import org.rmtlab.core.kernel.WeightLaw;
 import org.rmtlab.knime.common.CoreCall;
-import org.rmtlab.knime.common.NodeOptions;
+import org.rmtlab.knime.common.GroupOptions;
 import org.rmtlab.knime.common.SampleTables;
-import org.rmtlab.knime.common.SettingsGroup;
 
 /**
  * Settings of the Random Feature Map node. The keys are part of saved workflows: never rename one;
@@ -31,7 +28,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * W with iid N(0, 1) entries, data of length ||x|| about 1 used as they are (the Data Generator's
  * default normalised scale), so that N/n = 1 for its default n = 512 training samples.
  */
-final class RandomFeatureSettings implements NodeOptions {
+final class RandomFeatureSettings extends GroupOptions {
     static final String KEY_COLUMNS = "feature_columns";
     static final String KEY_N = "n_features";
     static final String KEY_ACTIVATION = "activation";
@@ -40,8 +37,6 @@ final class RandomFeatureSettings implements NodeOptions {
     static final String KEY_SEED = "seed";
     static final String KEY_SKIP = "skip_missing";
     static final String KEY_KEEP_INPUTS = "keep_inputs";
-
-    private final SettingsGroup group = new SettingsGroup();
 
     /** Numeric columns; the Data Generator's target and class label start excluded. */
     final SettingsModelColumnFilter2 columns =
@@ -54,16 +49,6 @@ final class RandomFeatureSettings implements NodeOptions {
     final SettingsModelBoolean skipMissing = group.bool(KEY_SKIP, false);
     /** Whether the columns mapped are also passed through, after the features (for nodes that need X and F). */
     final SettingsModelBoolean keepInputs = group.bool(KEY_KEEP_INPUTS, false);
-
-    @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        group.saveTo(settings);
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        group.loadFrom(settings);
-    }
 
     /** Every check that needs no input table. */
     @Override

@@ -1,8 +1,6 @@
 package org.rmtlab.knime.generator;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -13,8 +11,7 @@ import org.rmtlab.core.data.DataModel;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.Scale;
 import org.rmtlab.knime.common.CoreCall;
-import org.rmtlab.knime.common.NodeOptions;
-import org.rmtlab.knime.common.SettingsGroup;
+import org.rmtlab.knime.common.GroupOptions;
 
 /**
  * Settings of the Data Generator node <-> {@link DataSpec}. The keys are part of saved workflows:
@@ -25,7 +22,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * and rho belong to the mixture, the activation and the label noise to the teacher, the exponent to the
  * power-law covariance, the spike count and strength to the spiked one.
  */
-final class DataGeneratorSettings implements NodeOptions {
+final class DataGeneratorSettings extends GroupOptions {
     static final String KEY_MODEL = "model";
     static final String KEY_N = "n";
     static final String KEY_N_TEST = "n_test";
@@ -40,8 +37,6 @@ final class DataGeneratorSettings implements NodeOptions {
     static final String KEY_EXPONENT = "exponent";
     static final String KEY_SPIKES = "spikes";
     static final String KEY_SPIKE_STRENGTH = "spike_strength";
-
-    private final SettingsGroup group = new SettingsGroup();
 
     // Defaults: the two-class mixture of Louart, Liao, Couillet (2018) at c = p/n = 1/2, white noise.
     final SettingsModelString model = group.string(KEY_MODEL, DataModel.MIXTURE.id());
@@ -86,14 +81,7 @@ final class DataGeneratorSettings implements NodeOptions {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        group.saveTo(settings);
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        group.loadFrom(settings);
-        // settings written before a key existed, or by hand, may carry enabled states of their own
+    protected void loaded() {
         updateEnabled();
     }
 

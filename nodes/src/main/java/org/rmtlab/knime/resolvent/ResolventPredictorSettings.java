@@ -7,8 +7,6 @@ import java.util.stream.Stream;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
@@ -21,9 +19,8 @@ import org.rmtlab.core.kernel.Activation;
 import org.rmtlab.core.kernel.Activations;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
 import org.rmtlab.knime.common.CoreCall;
-import org.rmtlab.knime.common.NodeOptions;
+import org.rmtlab.knime.common.GroupOptions;
 import org.rmtlab.knime.common.SampleTables;
-import org.rmtlab.knime.common.SettingsGroup;
 
 /**
  * Settings of the Resolvent Predictor. The keys are part of saved workflows: never rename one; a key added
@@ -35,7 +32,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * log-spaced points (N/n = 1 among them), three ridges gamma = 1e-4, 1e-2, 1 (the peak at N = n for the
  * smallest, flattened by the largest) and 10 Monte-Carlo trials.
  */
-final class ResolventPredictorSettings implements NodeOptions {
+final class ResolventPredictorSettings extends GroupOptions {
     static final String KEY_FEATURES = "feature_columns";
     static final String KEY_TARGET = "target_column";
     static final String KEY_MODE = "mode";
@@ -88,8 +85,6 @@ final class ResolventPredictorSettings implements NodeOptions {
         }
     }
 
-    private final SettingsGroup group = new SettingsGroup();
-
     /** Numeric columns; the Data Generator's target and class label start excluded. */
     final SettingsModelColumnFilter2 features =
         group.columnFilter(KEY_FEATURES, DoubleValue.class, SampleTables.COL_Y, SampleTables.COL_CLASS);
@@ -127,13 +122,7 @@ final class ResolventPredictorSettings implements NodeOptions {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        group.saveTo(settings);
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        group.loadFrom(settings);
+    protected void loaded() {
         updateEnabled();
     }
 

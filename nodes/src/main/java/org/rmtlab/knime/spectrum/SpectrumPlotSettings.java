@@ -6,9 +6,6 @@ import java.util.List;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettings;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -19,9 +16,8 @@ import org.rmtlab.core.spectrum.EmpiricalSpectrum;
 import org.rmtlab.core.spectrum.Histogram;
 import org.rmtlab.core.spectrum.SampleMatrix;
 import org.rmtlab.knime.common.CoreCall;
-import org.rmtlab.knime.common.NodeOptions;
+import org.rmtlab.knime.common.GroupOptions;
 import org.rmtlab.knime.common.SampleTables;
-import org.rmtlab.knime.common.SettingsGroup;
 
 /**
  * Settings of the Spectrum Plot node <-> {@link Parameters}. The keys are part of saved workflows: never rename
@@ -33,7 +29,7 @@ import org.rmtlab.knime.common.SettingsGroup;
  * dynamics: the MP bulk at c = 1/2 and the isolated eigenvalue at c + 1 + rho + c/rho, in units of the noise
  * variance, since rho > sqrt(c)).
  */
-final class SpectrumPlotSettings implements NodeOptions {
+final class SpectrumPlotSettings extends GroupOptions {
     static final String KEY_INPUT = "input";
     static final String KEY_COLUMNS = "columns";
     static final String KEY_EIGENVALUE_COLUMN = "eigenvalue_column";
@@ -58,14 +54,7 @@ final class SpectrumPlotSettings implements NodeOptions {
     /** Most Tracy–Widom scales of outlier margin accepted. */
     static final double MAX_MARGIN = 1000;
 
-    private final SettingsGroup group = new SettingsGroup();
-
     final SettingsModelString input = group.string(KEY_INPUT, InputMode.DATA_COLUMNS.id());
-    /**
-     * Not in the group: {@link SettingsGroup} has no column filter on this branch. The filter saves and loads
-     * itself beside the group with the same rule (an absent key keeps the default).
-     */
-    final SettingsModelColumnFilter2 columns = defaultColumns();
     final SettingsModelString eigenvalueColumn = group.string(KEY_EIGENVALUE_COLUMN, "");
     final SettingsModelIntegerBounded p = group.integer(KEY_P, 0, 0, Integer.MAX_VALUE);
     final SettingsModelIntegerBounded n = group.integer(KEY_N, 0, 0, Integer.MAX_VALUE);
@@ -85,6 +74,12 @@ final class SpectrumPlotSettings implements NodeOptions {
     final SettingsModelDoubleBounded margin =
         group.real(KEY_MARGIN, EmpiricalSpectrum.DEFAULT_EDGE_MARGIN, 0, MAX_MARGIN);
     final SettingsModelBoolean skipMissing = group.bool(KEY_SKIP, false);
+    /**
+     * Numeric columns; the Data Generator's target and class label start excluded. Declared last, so that it is
+     * saved after the other settings, where saved workflows have it.
+     */
+    final SettingsModelColumnFilter2 columns =
+        group.columnFilter(KEY_COLUMNS, DoubleValue.class, SampleTables.COL_Y, SampleTables.COL_CLASS);
 
     SpectrumPlotSettings() {
         input.addChangeListener(e -> updateEnabled());
@@ -92,24 +87,6 @@ final class SpectrumPlotSettings implements NodeOptions {
         overlay.addChangeListener(e -> updateEnabled());
         estimateVariance.addChangeListener(e -> updateEnabled());
         updateEnabled();
-    }
-
-    /**
-     * All numeric columns except the Data Generator's target and class (a label is not a feature), new columns
-     * included. The model has no setter for its lists, so its own saved form is edited and loaded back.
-     */
-    private static SettingsModelColumnFilter2 defaultColumns() {
-        final SettingsModelColumnFilter2 filter = new SettingsModelColumnFilter2(KEY_COLUMNS, DoubleValue.class);
-        final NodeSettings saved = new NodeSettings("defaults");
-        filter.saveSettingsTo(saved);
-        try {
-            saved.getNodeSettings(KEY_COLUMNS).addStringArray("excluded_names", SampleTables.COL_Y,
-                SampleTables.COL_CLASS);
-            filter.loadSettingsFrom(saved);
-        } catch (InvalidSettingsException e) {
-            throw new IllegalStateException("the column filter could not load its own saved settings", e);
-        }
-        return filter;
     }
 
     /** Enables exactly the settings the chosen input, feature map and overlay read. */
@@ -140,17 +117,7 @@ final class SpectrumPlotSettings implements NodeOptions {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        group.saveTo(settings);
-        columns.saveSettingsTo(settings);
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        group.loadFrom(settings);
-        if (settings.containsKey(KEY_COLUMNS)) {
-            columns.loadSettingsFrom(settings);
-        }
+    protected void loaded() {
         updateEnabled();
     }
 
