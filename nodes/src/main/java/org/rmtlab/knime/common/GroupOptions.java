@@ -3,6 +3,7 @@ package org.rmtlab.knime.common;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
  * Node settings whose models live in one {@link SettingsGroup}, saved and loaded together (keys absent from older
@@ -22,6 +23,12 @@ public abstract class GroupOptions implements NodeOptions {
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         group.loadFrom(settings);
         loaded();
+    }
+
+    /** Whether the choice holds {@code id}, matched as the core matches ids (ignoring case and blanks). */
+    protected static boolean chosen(final SettingsModelString choice, final String id) {
+        final String v = choice.getStringValue();
+        return v != null && v.trim().equalsIgnoreCase(id);
     }
 
     /**

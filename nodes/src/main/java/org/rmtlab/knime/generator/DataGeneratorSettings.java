@@ -74,12 +74,6 @@ final class DataGeneratorSettings extends GroupOptions {
         spikeStrength.setEnabled(spiked);
     }
 
-    /** Whether the choice holds {@code id}, matched as the core matches ids (ignoring case and blanks). */
-    private static boolean chosen(final SettingsModelString choice, final String id) {
-        final String v = choice.getStringValue();
-        return v != null && v.trim().equalsIgnoreCase(id);
-    }
-
     @Override
     protected void loaded() {
         updateEnabled();

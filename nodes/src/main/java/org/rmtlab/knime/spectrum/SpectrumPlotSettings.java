@@ -111,11 +111,6 @@ final class SpectrumPlotSettings extends GroupOptions {
         margin.setEnabled(law);
     }
 
-    private static boolean chosen(final SettingsModelString choice, final String id) {
-        final String v = choice.getStringValue();
-        return v != null && v.trim().equalsIgnoreCase(id);
-    }
-
     @Override
     protected void loaded() {
         updateEnabled();
