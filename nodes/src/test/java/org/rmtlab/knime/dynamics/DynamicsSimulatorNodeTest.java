@@ -176,7 +176,7 @@ class DynamicsSimulatorNodeTest {
     void deepLinearTableIsTheCores() throws Exception {
         // the node must equal the core to the bit, so a small network checks the wiring as well as a large one
         NodeHarness<DynamicsSimulatorNodeModel> node = node("deep-linear", "deep-linear_p", 10, "deep-linear_width", 20,
-            "deep-linear_n", 0, "deep-linear_time_to", 12.0, "deep-linear_time_from", 0.1, "deep-linear_time_count", 4);
+            "deep-linear_n", 0, "deep-linear_time_to", 3.0, "deep-linear_time_from", 0.1, "deep-linear_time_count", 4);
         node.execute((BufferedDataTable) null);
         BufferedDataTable table = node.table(0);
         assertEquals(List.of("t", "train_theory", "test_theory", "top_eig_theory", "overlap_theory"),
@@ -184,7 +184,7 @@ class DynamicsSimulatorNodeTest {
         DeepLinearNetwork core = new DeepLinearNetwork(new DeepLinearNetwork.Config(2, 20, 10, 0,
             DynamicsDefaults.DEEP_LINEAR_GAMMA0, DynamicsDefaults.DEEP_LINEAR_READOUT_INIT,
             DynamicsDefaults.DEEP_LINEAR_HIDDEN_INIT, DynamicsDefaults.DEEP_LINEAR_NOISE));
-        double[] t = new Grid(0.1, 12, 4, true).values();
+        double[] t = new Grid(0.1, 3, 4, true).values();
         LearningCurves theory = core.theory(t);
         LearningCurves sim = core.simulate(t, TRIALS, SEED, Progress.NONE);
         assertCurve(theory.curve("test_risk"), table, "test_theory", false);
