@@ -174,7 +174,7 @@ class DynamicsSimulatorNodeTest {
      */
     @Test
     void deepLinearTableIsTheCores() throws Exception {
-        // the node must equal the core to the bit, so a small network checks the wiring as well as a large one
+        // the node must equal the core to the bit: a small network on a short time range checks the wiring as well
         NodeHarness<DynamicsSimulatorNodeModel> node = node("deep-linear", "deep-linear_p", 10, "deep-linear_width", 20,
             "deep-linear_n", 0, "deep-linear_time_to", 3.0, "deep-linear_time_from", 0.1, "deep-linear_time_count", 4);
         node.execute((BufferedDataTable) null);
