@@ -62,23 +62,12 @@ final class DeepLinearSettings extends BaseModelSettings {
     @Override
     public CurveRoles roles() {
         return new CurveRoles(DeepLinearNetwork.TRAIN_LOSS, DeepLinearNetwork.TEST_RISK,
-            List.of(DeepLinearNetwork.TOP_EIG, DeepLinearNetwork.OVERLAP), "test risk", "mean-squared error", null,
-            null);
+            List.of(DeepLinearNetwork.TOP_EIG, DeepLinearNetwork.OVERLAP), null, null);
     }
 
     @Override
     public String timeName() {
         return DeepLinearNetwork.TIME;
-    }
-
-    @Override
-    public String timeSymbol() {
-        return "t";
-    }
-
-    @Override
-    public String timeLabel() {
-        return "flow time t";
     }
 
     @Override
@@ -99,17 +88,6 @@ final class DeepLinearSettings extends BaseModelSettings {
         return CoreCall.settings(() -> new DeepLinearNetwork(new DeepLinearNetwork.Config(depth.getIntValue(),
             width.getIntValue(), inputDim(data), samples(data), gamma0.getDoubleValue(), sigmaA.getDoubleValue(),
             sigmaW.getDoubleValue(), noise.getDoubleValue())));
-    }
-
-    @Override
-    public String describe(final DataSummary data) {
-        final int p = samples(data);
-        return "L = " + depth.getIntValue() + ", D = " + inputDim(data) + ", N = " + width.getIntValue()
-            + (p == DeepLinearNetwork.POPULATION ? ", population loss" : ", P = " + p)
-            + (data == null ? "" : " (from the table)") + ", \u03B3\u2080 = "
-            + CurveChart.number(gamma0.getDoubleValue())
-            + ", \u03C3_a = " + CurveChart.number(sigmaA.getDoubleValue()) + ", \u03C3_W = "
-            + CurveChart.number(sigmaW.getDoubleValue()) + ", noise " + CurveChart.number(noise.getDoubleValue());
     }
 
     @Override

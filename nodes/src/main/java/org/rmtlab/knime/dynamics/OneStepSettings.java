@@ -1,7 +1,6 @@
 package org.rmtlab.knime.dynamics;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
@@ -11,11 +10,9 @@ import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
-import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.OneStepFeatureLearning;
 import org.rmtlab.core.dynamics.OneStepFeatureLearning.LossNormalisation;
 import org.rmtlab.core.kernel.Activations;
@@ -75,16 +72,6 @@ final class OneStepSettings extends BaseModelSettings {
     }
 
     @Override
-    public String timeSymbol() {
-        return "\u03B7";
-    }
-
-    @Override
-    public String timeLabel() {
-        return "learning rate \u03B7";
-    }
-
-    @Override
     public boolean readsClasses() {
         return false;
     }
@@ -115,48 +102,10 @@ final class OneStepSettings extends BaseModelSettings {
             LossNormalisation.fromId(loss.getStringValue()))));
     }
 
-    @Override
-    public String describe(final DataSummary data) {
-        final int d = inputDim(data);
-        return String.format(Locale.ROOT, "D = %d, N = %d, n = %d%s (\u03C8\u2081 = %s, \u03C8\u2082 = %s), "
-            + "\u03C3 = %s, \u03C3* = %s, noise %s, loss %s", d, width.getIntValue(), samples(data),
-            data == null ? "" : " from the table", CurveChart.number(width.getIntValue() / (double) d),
-            CurveChart.number(samples(data) / (double) d), student.getStringValue().trim(),
-            teacher.getStringValue().trim(), CurveChart.number(noise.getDoubleValue()), loss.getStringValue());
-    }
-
     /**
      * The picture of Ba et al.: the top singular value of W1 against eta, theory and simulation, with the second
      * singular value (the bulk) simulated, the bulk edge 1 + sqrt(psi1) and the threshold eta_c marked.
      */
-    @Override
-    public Figure figure(final DataSummary data, final LearningCurves theory, final LearningCurves sim,
-        final int trials) throws InvalidSettingsException {
-        final double[] eta = theory.times();
-        final Figure.Builder b = Figure.builder().title("One gradient step: top singular value of W\u2081")
-            .subtitle(describe(data)).xLabel(timeLabel()).yLabel("singular value of W\u2081").logX(true);
-        final double[] top = CurveChart.line(theory, OneStepFeatureLearning.TOP_SV);
-        if (top != null) {
-            b.theory("top singular value", eta, top);
-        }
-        if (sim != null) {
-            b.simulation("top singular value", CurveChart.measured(sim, OneStepFeatureLearning.TOP_SV));
-            b.simulation("second singular value", CurveChart.measured(sim, OneStepFeatureLearning.SECOND_SV));
-            b.note(CurveChart.trialsNote(trials));
-        }
-        final double edge = theory.scalars().getOrDefault(OneStepFeatureLearning.BULK_EDGE, Double.NaN);
-        if (Double.isFinite(edge)) {
-            b.markY(edge, "bulk edge 1 + \u221A\u03C8\u2081 = " + CurveChart.number(edge));
-        }
-        final double threshold = theory.scalars().getOrDefault(OneStepFeatureLearning.THRESHOLD_ETA, Double.NaN);
-        if (threshold >= eta[0] && threshold <= eta[eta.length - 1]) {
-            b.markX(threshold, "threshold \u03B7_c = " + CurveChart.number(threshold));
-        } else if (Double.isFinite(threshold)) {
-            b.note("theory: threshold \u03B7_c = " + CurveChart.number(threshold) + ", outside the range shown");
-        }
-        return b.build();
-    }
-
     @Override
     protected void addGroups(final DefaultNodeSettingsPane pane) {
         pane.createNewGroup("Network and data (D and n replaced by the input table's shape when one is connected)");

@@ -2,7 +2,6 @@ package org.rmtlab.knime.dynamics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
@@ -13,11 +12,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
-import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.RandomFeatureDynamics;
 import org.rmtlab.core.dynamics.RandomFeatureFlow;
 import org.rmtlab.knime.common.CoreCall;
@@ -77,23 +74,13 @@ final class RandomFeaturesSettings extends BaseModelSettings {
             extra.addAll(List.of(RandomFeatureDynamics.BIAS, RandomFeatureDynamics.VARIANCE,
                 RandomFeatureDynamics.ENSEMBLE_TEST_RISK));
         }
-        return new CurveRoles(RandomFeatureDynamics.TRAIN_LOSS, RandomFeatureDynamics.TEST_RISK, extra, "test risk",
-            "mean-squared error (test: noise-free risk)", "t_star", "risk_at_t_star");
+        return new CurveRoles(RandomFeatureDynamics.TRAIN_LOSS, RandomFeatureDynamics.TEST_RISK, extra, "t_star",
+            "risk_at_t_star");
     }
 
     @Override
     public String timeName() {
         return RandomFeatureDynamics.TIME;
-    }
-
-    @Override
-    public String timeSymbol() {
-        return "t";
-    }
-
-    @Override
-    public String timeLabel() {
-        return "flow time t";
     }
 
     @Override
@@ -126,41 +113,6 @@ final class RandomFeaturesSettings extends BaseModelSettings {
         return CoreCall.settings(() -> new RandomFeatureDynamics(new RandomFeatureDynamics.Config(
             new RandomFeatureFlow(psiN.getDoubleValue(), psiP(data), noise.getDoubleValue()), inputDim(data), e,
             hermitian.getBooleanValue(), ensemble.getIntValue())));
-    }
-
-    @Override
-    public String describe(final DataSummary data) throws InvalidSettingsException {
-        final int d = inputDim(data);
-        final int k = ensemble.getIntValue();
-        return String.format(Locale.ROOT, "D = %d, N = %d, P = %d%s (\u03C8_N = %s, \u03C8_P = %s), noise %s, "
-            + "%s theory%s", d, Math.round(psiN.getDoubleValue() * d), Math.round(psiP(data) * d),
-            data == null ? "" : " from the table", CurveChart.number(psiN.getDoubleValue()),
-            CurveChart.number(psiP(data)), CurveChart.number(noise.getDoubleValue()), engine().id(),
-            k > 0 ? ", ensemble K = " + k : "");
-    }
-
-    /**
-     * The learning curves with the Hermitian counterpart's test risk (same spectrum, never rising) and the
-     * ensemble's test risk beside the test risk, when computed.
-     */
-    @Override
-    public Figure figure(final DataSummary data, final LearningCurves theory, final LearningCurves sim,
-        final int trials) throws InvalidSettingsException {
-        final Figure.Builder b = CurveChart.figure(this, data, theory, sim, trials).toBuilder();
-        add(b, "Hermitian test", RandomFeatureDynamics.HERMITIAN_TEST_RISK, theory, sim);
-        add(b, "ensemble test", RandomFeatureDynamics.ENSEMBLE_TEST_RISK, theory, sim);
-        return b.build();
-    }
-
-    private static void add(final Figure.Builder b, final String quantity, final String curve,
-        final LearningCurves theory, final LearningCurves sim) {
-        final double[] line = CurveChart.line(theory, curve);
-        if (line != null) {
-            b.theory(quantity, theory.times(), line);
-        }
-        if (sim != null && sim.has(curve)) {
-            b.simulation(quantity, CurveChart.measured(sim, curve));
-        }
     }
 
     @Override

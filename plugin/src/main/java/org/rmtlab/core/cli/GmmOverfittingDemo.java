@@ -1,12 +1,8 @@
 package org.rmtlab.core.cli;
 
 import java.util.List;
-import java.util.Locale;
 
-import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.chart.Figures;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
-import org.rmtlab.core.dynamics.LearningCurves;
 
 /**
  * {@code gmm-overfitting}: classification dynamics with overfitting, Liao and Couillet 2018 (Theorem 1), at the
@@ -47,25 +43,7 @@ final class GmmOverfittingDemo extends DynamicsDemo {
     }
 
     @Override
-    String setting(final Args a) {
-        return "p = " + a.string("p") + ", n = " + a.string("n") + ", \u2016\u03BC\u2016\u00B2 = " + a.string("rho")
-            + ", initial variance " + a.string("init") + ", ridge " + a.string("gamma") + ", gradient " + a.string("method");
-    }
-
-    @Override
     List<String> scored() {
         return List.of(GaussianMixtureDynamics.TEST_ERROR, GaussianMixtureDynamics.TRAIN_ERROR);
-    }
-
-    @Override
-    Figure figure(final LearningCurves theory, final LearningCurves sim) {
-        final String test = GaussianMixtureDynamics.TEST_ERROR;
-        final String train = GaussianMixtureDynamics.TRAIN_ERROR;
-        final double best = theory.scalar("tau_star");
-        return Figures.learningCurves(theory.times(), theory.curve(train).values(), theory.curve(test).values(),
-            measured(sim, train), measured(sim, test), Double.NaN).toBuilder()
-            .title("Classification dynamics with overfitting (Liao & Couillet 2018)")
-            .xLabel("effective training time \u03C4 = \u03B1t").yLabel("misclassification rate")
-            .markX(best, String.format(Locale.ROOT, "early-stopping optimum \u03C4* = %.3g", best)).build();
     }
 }

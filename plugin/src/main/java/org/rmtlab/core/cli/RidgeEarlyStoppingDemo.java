@@ -1,11 +1,7 @@
 package org.rmtlab.core.cli;
 
 import java.util.List;
-import java.util.Locale;
 
-import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.chart.Figures;
-import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.RidgeDynamics;
 
 /**
@@ -48,26 +44,7 @@ final class RidgeEarlyStoppingDemo extends DynamicsDemo {
     }
 
     @Override
-    String setting(final Args a) {
-        return "p = " + a.string("p") + ", n = " + a.string("n") + ", teacher norm\u00B2 " + a.string("signal")
-            + ", noise variance " + a.string("noise") + ", ridge " + a.string("gamma") + ", gradient " + a.string("method");
-    }
-
-    @Override
     List<String> scored() {
         return List.of(RidgeDynamics.TEST_RISK, RidgeDynamics.TRAIN_LOSS);
-    }
-
-    @Override
-    Figure figure(final LearningCurves theory, final LearningCurves sim) {
-        final String test = RidgeDynamics.TEST_RISK;
-        final String train = RidgeDynamics.TRAIN_LOSS;
-        final double best = theory.scalar("tau_star");
-        return Figures.learningCurves(theory.times(), theory.curve(train).values(), theory.curve(test).values(),
-            measured(sim, train), measured(sim, test), Double.NaN).toBuilder()
-            .title("Early stopping in linear regression")
-            .xLabel("effective training time \u03C4 = \u03B1t").yLabel("excess test risk / training loss")
-            .markX(best, String.format(Locale.ROOT, "early-stopping optimum \u03C4* = %.3g", best))
-            .markY(theory.scalar("risk_limit"), "ridgeless limit of the test risk").build();
     }
 }
