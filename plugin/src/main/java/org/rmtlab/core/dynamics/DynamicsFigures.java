@@ -53,16 +53,16 @@ public final class DynamicsFigures {
      */
     public static Look look(final String modelId) {
         return switch (modelId) {
-            case GaussianMixtureDynamics.ID -> new Look("gmm: Gaussian mixture", TAU, TAU_LABEL,
+            case GaussianMixtureDynamics.ID -> new Look("Gaussian-mixture classifier", TAU, TAU_LABEL,
                 GaussianMixtureDynamics.TRAIN_ERROR, GaussianMixtureDynamics.TEST_ERROR, "test error",
                 "misclassification rate", "tau_star", "test_error_at_tau_star", List.of());
-            case RidgeDynamics.ID -> new Look("ridge: linear regression", TAU, TAU_LABEL, RidgeDynamics.TRAIN_LOSS,
+            case RidgeDynamics.ID -> new Look("linear regression", TAU, TAU_LABEL, RidgeDynamics.TRAIN_LOSS,
                 RidgeDynamics.TEST_RISK, "excess test risk", "mean-squared error (test: excess risk)", "tau_star",
                 "risk_at_tau_star", List.of());
-            case DeepLinearNetwork.ID -> new Look("deep-linear: deep linear network", "t", "flow time t",
+            case DeepLinearNetwork.ID -> new Look("deep linear network", "t", "flow time t",
                 DeepLinearNetwork.TRAIN_LOSS, DeepLinearNetwork.TEST_RISK, "test risk", "mean-squared error", null,
                 null, List.of());
-            case RandomFeatureDynamics.ID -> new Look("random-features: random-feature regression", "t",
+            case RandomFeatureDynamics.ID -> new Look("random-feature regression", "t",
                 "flow time t", RandomFeatureDynamics.TRAIN_LOSS, RandomFeatureDynamics.TEST_RISK, "test risk",
                 "mean-squared error (test: noise-free risk)", "t_star", "risk_at_t_star",
                 List.of(new String[] {"Hermitian test", RandomFeatureDynamics.HERMITIAN_TEST_RISK},
