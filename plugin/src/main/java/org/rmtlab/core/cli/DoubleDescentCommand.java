@@ -63,7 +63,10 @@ final class DoubleDescentCommand implements Command {
         final DoubleDescentSpec spec = spec(a);
         final List<DoubleDescentPoint> rows = sweep(a, spec, Progress.NONE);
         write(a.has("out") ? a.string("out") : null, stdout, rows);
-        plot.write(() -> DoubleDescentFigure.of(rows, spec, a.integer("n-test") > 0));
+        plot.write(() -> DoubleDescentFigure.of(rows, spec, a.integer("n-test") > 0).toBuilder()
+            .subtitle(a.string("data") + " data, n = " + a.string("n") + ", p = " + a.string("p") + ", n_test = "
+                + a.string("n-test"))
+            .build());
         return 0;
     }
 

@@ -44,6 +44,12 @@ public final class DoubleDescentFigure {
         }
         final Figure.Builder b = Figures.doubleDescent(ratio, curves).toBuilder()
             .title("Double descent of random-feature ridge regression (" + spec.sigma().id() + ")");
+        notes(b, spec, tested);
+        return b.build();
+    }
+
+    /** The footnotes of a sweep's figure: what the lines and points are, and what the ensemble is. */
+    public static Figure.Builder notes(final Figure.Builder b, final DoubleDescentSpec spec, final boolean tested) {
         if (spec.trials() > 0) {
             b.note(String.format(Locale.ROOT, "lines: deterministic equivalents (Louart, Liao, Couillet 2018); "
                 + "points: mean \u00B1 standard error over %d trial%s of random weights W", spec.trials(),
@@ -52,11 +58,11 @@ public final class DoubleDescentFigure {
             b.note("lines: deterministic equivalents (Louart, Liao, Couillet 2018); no simulation (trials = 0)");
         }
         if (tested && spec.ensemble() > 1) {
-            b.note("ensemble of K = " + spec.ensemble() + ": average of K fits with independent W, test risk = bias "
-                + "+ variance / K" + (spec.trials() > 0 ? "; points measured on " + spec.trials() / spec.ensemble()
+            b.note("ensemble of K = " + spec.ensemble() + ": the average of K fits with independent W, test error = "
+                + "bias + variance / K" + (spec.trials() > 0 ? "; points measured on " + spec.trials() / spec.ensemble()
                     + " groups of K trials" : ""));
         }
-        return b.build();
+        return b;
     }
 
     /**

@@ -29,7 +29,6 @@ import org.rmtlab.core.util.Progress;
  * (192 trials, standard error about 1%) 1.0 to 1.6% low: a correction decaying slowly with n, as LLC18's
  * O(n^{-1/2}) bound allows (see {@link #SIM_TOLERANCE}).
  */
- */
 class EnsembleRiskTest {
     private static final int N = 256;
     private static final Activation RELU = Activations.byId("relu");
