@@ -72,7 +72,9 @@ final class CurvePlot {
             testFit[i] = p.testFit();
         }
         final boolean tested = test != null;
-        final Figure.Builder b = Figures.riskAgainstPenalty(gamma, List.of(new RiskCurves(null, trainTheory,
+        final boolean isotropic = result.theory() == LinearRidgeSweep.Theory.ISOTROPIC;
+        final Figure.Builder b = Figures.riskAgainstPenalty(gamma, List.of(new RiskCurves(null,
+            isotropic ? trainTheory : null,
             tested ? testTheory : null, new Measured(gamma, trainFit, null), tested ? new Measured(gamma, testFit, null)
                 : null, FIT))).toBuilder();
         final IsotropicLinearModel model = result.model();
@@ -90,12 +92,18 @@ final class CurvePlot {
                 hi = Math.max(hi, g);
             }
         }
-        if (best >= lo && best <= hi) {
+        if (isotropic && best >= lo && best <= hi) {
             b.markX(best, "optimal \u03B3 (theory) = " + number(best));
         }
-        b.note("lines: Hastie, Montanari, Rosset, Tibshirani (2022), isotropic features of the table's average "
-            + "variance v = " + number(model.featureVariance()) + "; points: ridge (with intercept) fitted on the "
-            + "table");
+        if (!isotropic) {
+            b.note("features far from isotropic: the line is the generalised cross-validation estimate of the test "
+                + "error (no training line), not the isotropic theory; points: ridge (with intercept) fitted on the "
+                + "table");
+        } else {
+            b.note("lines: Hastie, Montanari, Rosset, Tibshirani (2022), isotropic features of the table's average "
+                + "variance v = " + number(model.featureVariance()) + "; points: ridge (with intercept) fitted on "
+                + "the table");
+        }
         return b.build();
     }
 
