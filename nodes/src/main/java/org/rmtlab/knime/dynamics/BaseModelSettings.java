@@ -12,28 +12,19 @@ import org.rmtlab.knime.common.SettingsGroup;
  */
 abstract class BaseModelSettings implements ModelSettings {
     private final String id;
-    private final TimeAxis axis;
+    private final String timeColumn;
     /** The model's own settings, keys prefixed by its id. */
     protected final SettingsGroup group;
     final TimeGridSettings times;
 
     /**
-     * How a model names its time.
-     *
-     * @param column the time column, the model's {@link org.rmtlab.core.dynamics.LearningCurves#timeName()}
-     * @param symbol the time's symbol, for example "τ"
-     * @param label the chart's x axis, for example "time τ = α t"
-     */
-    record TimeAxis(String column, String symbol, String label) {
-    }
-
-    /**
+     * @param timeColumn the time column, the model's {@link org.rmtlab.core.dynamics.LearningCurves#timeName()}
      * @param gridName the time grid in words, for the dialog and messages, for example "time τ"
      */
-    BaseModelSettings(final SettingsGroup parent, final String id, final TimeAxis axis, final String gridName,
+    BaseModelSettings(final SettingsGroup parent, final String id, final String timeColumn, final String gridName,
         final double from, final double to, final int count) {
         this.id = id;
-        this.axis = axis;
+        this.timeColumn = timeColumn;
         this.group = parent.child(id);
         this.times = new TimeGridSettings(group, gridName, from, to, count);
     }
@@ -58,17 +49,7 @@ abstract class BaseModelSettings implements ModelSettings {
 
     @Override
     public final String timeName() {
-        return axis.column();
-    }
-
-    @Override
-    public final String timeSymbol() {
-        return axis.symbol();
-    }
-
-    @Override
-    public final String timeLabel() {
-        return axis.label();
+        return timeColumn;
     }
 
     /** Reads no class labels, by default. */

@@ -21,7 +21,6 @@ import org.rmtlab.knime.common.SettingsGroup;
  * input dimension D and the number of samples P are the table's (P &gt; 0: the empirical loss on P samples).
  */
 final class DeepLinearSettings extends BaseModelSettings {
-    private static final TimeAxis TIME = new TimeAxis(DeepLinearNetwork.TIME, "t", "flow time t");
     static final String KEY_DEPTH = "depth";
     static final String KEY_P = "p";
     static final String KEY_WIDTH = "width";
@@ -43,8 +42,9 @@ final class DeepLinearSettings extends BaseModelSettings {
     final SettingsModelDoubleBounded noise;
 
     DeepLinearSettings(final SettingsGroup parent) {
-        super(parent, DeepLinearNetwork.ID, TIME, TIME.label(), DynamicsDefaults.DEEP_LINEAR_TIME_FROM,
-            DynamicsDefaults.DEEP_LINEAR_TIME_TO, DynamicsDefaults.DEEP_LINEAR_TIME_COUNT);
+        super(parent, DeepLinearNetwork.ID, DeepLinearNetwork.TIME, "flow time t",
+            DynamicsDefaults.DEEP_LINEAR_TIME_FROM, DynamicsDefaults.DEEP_LINEAR_TIME_TO,
+            DynamicsDefaults.DEEP_LINEAR_TIME_COUNT);
         depth = group.integer(KEY_DEPTH, DynamicsDefaults.DEEP_LINEAR_DEPTH, 2, 16);
         inputDim = group.integer(KEY_P, DynamicsDefaults.DEEP_LINEAR_INPUT_DIM, 1, DataSpec.MAX_SIZE);
         width = group.integer(KEY_WIDTH, DynamicsDefaults.DEEP_LINEAR_WIDTH, 1, DataSpec.MAX_SIZE);
@@ -63,8 +63,7 @@ final class DeepLinearSettings extends BaseModelSettings {
     @Override
     public CurveRoles roles() {
         return new CurveRoles(DeepLinearNetwork.TRAIN_LOSS, DeepLinearNetwork.TEST_RISK,
-            List.of(DeepLinearNetwork.TOP_EIG, DeepLinearNetwork.OVERLAP), "test risk", "mean-squared error", null,
-            null);
+            List.of(DeepLinearNetwork.TOP_EIG, DeepLinearNetwork.OVERLAP), null, null);
     }
 
     @Override
@@ -72,17 +71,6 @@ final class DeepLinearSettings extends BaseModelSettings {
         return CoreCall.settings(() -> new DeepLinearNetwork(new DeepLinearNetwork.Config(depth.getIntValue(),
             width.getIntValue(), features(data, inputDim), rows(data, samples), gamma0.getDoubleValue(), sigmaA.getDoubleValue(),
             sigmaW.getDoubleValue(), noise.getDoubleValue())));
-    }
-
-    @Override
-    public String describe(final DataSummary data) {
-        final int p = rows(data, samples);
-        return "L = " + depth.getIntValue() + ", D = " + features(data, inputDim) + ", N = " + width.getIntValue()
-            + (p == DeepLinearNetwork.POPULATION ? ", population loss" : ", P = " + p)
-            + (data == null ? "" : " (from the table)") + ", \u03B3\u2080 = "
-            + CurveChart.number(gamma0.getDoubleValue())
-            + ", \u03C3_a = " + CurveChart.number(sigmaA.getDoubleValue()) + ", \u03C3_W = "
-            + CurveChart.number(sigmaW.getDoubleValue()) + ", noise " + CurveChart.number(noise.getDoubleValue());
     }
 
     @Override

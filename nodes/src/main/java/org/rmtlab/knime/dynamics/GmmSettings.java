@@ -49,7 +49,7 @@ final class GmmSettings extends GradientModelSettings {
         return new CurveRoles(GaussianMixtureDynamics.TRAIN_ERROR, GaussianMixtureDynamics.TEST_ERROR,
             List.of(GaussianMixtureDynamics.E_TEST, GaussianMixtureDynamics.V_TEST, GaussianMixtureDynamics.E_TRAIN,
                 GaussianMixtureDynamics.V_TRAIN),
-            "test error", "misclassification rate", "tau_star", "test_error_at_tau_star");
+            "tau_star", "test_error_at_tau_star");
     }
 
     @Override
@@ -66,14 +66,6 @@ final class GmmSettings extends GradientModelSettings {
     protected DynamicsModel create(final int p, final int n, final GradientMethod method, final DataSummary data) {
         return new GaussianMixtureDynamics(p, n, rho(data), initVariance.getDoubleValue(), gamma.getDoubleValue(),
             method);
-    }
-
-    @Override
-    protected String describeParameters(final DataSummary data) {
-        final String r = CurveChart.number(rho(data)) + (data == null ? ""
-            : " \u00B1 " + CurveChart.number(data.mixture().rhoStandardError()) + " estimated");
-        return "\u03C1 = " + r + ", \u03C3\u00B2 = " + CurveChart.number(initVariance.getDoubleValue())
-            + ", \u03B3 = " + CurveChart.number(gamma.getDoubleValue());
     }
 
     @Override

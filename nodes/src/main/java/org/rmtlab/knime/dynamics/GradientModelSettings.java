@@ -15,6 +15,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
+import org.rmtlab.core.dynamics.DynamicsFigures;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.knime.common.CoreCall;
@@ -32,7 +33,6 @@ abstract class GradientModelSettings extends BaseModelSettings {
     static final String KEY_ALPHA = "alpha";
     static final String FLOW = "flow";
     static final String DESCENT = "descent";
-    private static final TimeAxis TIME = new TimeAxis(LearningCurves.TAU, "\u03C4", "time \u03C4 = \u03B1 t");
 
     final SettingsModelIntegerBounded p;
     final SettingsModelIntegerBounded n;
@@ -40,7 +40,7 @@ abstract class GradientModelSettings extends BaseModelSettings {
     final SettingsModelDouble alpha;
 
     GradientModelSettings(final SettingsGroup parent, final String id) {
-        super(parent, id, TIME, "time \u03C4", DynamicsDefaults.TIME_FROM, DynamicsDefaults.TIME_TO,
+        super(parent, id, LearningCurves.TAU, "time \u03C4", DynamicsDefaults.TIME_FROM, DynamicsDefaults.TIME_TO,
             DynamicsDefaults.TIME_COUNT);
         p = group.integer(KEY_P, DynamicsDefaults.P, 1, DataSpec.MAX_SIZE);
         n = group.integer(KEY_N, DynamicsDefaults.N, 1, DataSpec.MAX_SIZE);
@@ -50,9 +50,6 @@ abstract class GradientModelSettings extends BaseModelSettings {
 
     /** Builds the core model of this class. */
     protected abstract DynamicsModel create(int p, int n, GradientMethod method, DataSummary data);
-
-    /** The model's own parameters for the subtitle, for example "ρ = 2, σ² = 0.1, γ = 0". */
-    protected abstract String describeParameters(DataSummary data);
 
     /** Adds the group of the model's own parameters to its tab. */
     protected abstract void addParameters(DefaultNodeSettingsPane pane);
@@ -87,18 +84,6 @@ abstract class GradientModelSettings extends BaseModelSettings {
         return CoreCall.settings(() -> create(features(data, p), rows(data, n), m, data));
     }
 
-    @Override
-    public final String describe(final DataSummary data) throws InvalidSettingsException {
-        final int pp = features(data, p);
-        final int nn = rows(data, n);
-        final GradientMethod m = gradientMethod();
-        final String training = m instanceof GradientMethod.Descent d
-            ? "gradient descent \u03B1 = " + CurveChart.number(d.alpha()) : "gradient flow";
-        return String.format(Locale.ROOT, "p = %d, n = %d%s (c = %s), %s, %s", pp, nn,
-            data == null ? "" : " from the table", CurveChart.number(pp / (double) nn), describeParameters(data),
-            training);
-    }
-
     /** Gradient descent only reaches whole steps: times below one step repeat the rows of step 0 or 1. */
     @Override
     public List<String> warnings(final DataSummary data) throws InvalidSettingsException {
@@ -114,7 +99,7 @@ abstract class GradientModelSettings extends BaseModelSettings {
                 out.add(String.format(Locale.ROOT, "%d of the %d times round to the same whole step of gradient "
                     + "descent as the time before (step \u03B1 = %s), so the table repeats those rows. Start the time "
                     + "grid at \u03B1 or later, or use fewer points.", repeated, t.length,
-                    CurveChart.number(d.alpha())));
+                    DynamicsFigures.number(d.alpha())));
             }
         }
         return out;

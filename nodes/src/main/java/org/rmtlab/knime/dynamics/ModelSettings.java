@@ -5,6 +5,7 @@ import java.util.List;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.rmtlab.core.chart.Figure;
+import org.rmtlab.core.dynamics.DynamicsFigures;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.LearningCurves;
@@ -17,7 +18,7 @@ import org.rmtlab.core.dynamics.LearningCurves;
  *
  * <p>To add a model: extend {@link BaseModelSettings} in a small class ({@link GmmSettings} is the example for
  * models trained by gradient flow or descent, which extend {@link GradientModelSettings};
- * {@link OneStepSettings} one with its own chart), add one instance to {@link DynamicsSimulatorSettings}, and
+ * {@link OneStepSettings} one without training and test curves), add one instance to {@link DynamicsSimulatorSettings}, and
  * describe it in the node description.
  */
 interface ModelSettings {
@@ -33,12 +34,6 @@ interface ModelSettings {
 
     /** Name of the time column, the model's {@link org.rmtlab.core.dynamics.LearningCurves#timeName()}. */
     String timeName();
-
-    /** The time's symbol, for example "τ". */
-    String timeSymbol();
-
-    /** The chart's x axis, for example "time τ = α t". */
-    String timeLabel();
 
     /** The time grid. */
     double[] times() throws InvalidSettingsException;
@@ -66,8 +61,19 @@ interface ModelSettings {
      */
     DynamicsModel create(DataSummary data) throws InvalidSettingsException;
 
-    /** The parameters actually used, one line for the chart's subtitle. */
-    String describe(DataSummary data) throws InvalidSettingsException;
+    /**
+     * The parameters actually used, one line for the chart's subtitle: those of the core model
+     * ({@link DynamicsFigures#describe}), and what the input table provided.
+     */
+    default String describe(final DataSummary data) throws InvalidSettingsException {
+        final String model = DynamicsFigures.describe(create(data));
+        if (data == null) {
+            return model;
+        }
+        return model + " (sizes from the input table" + (data.mixture() == null ? ")"
+            : ", \u03C1 estimated from its class means, standard error "
+                + DynamicsFigures.number(data.mixture().rhoStandardError()) + ")");
+    }
 
     /**
      * Warnings about the settings or the input data for this model (a time grid finer than the model can
@@ -78,14 +84,15 @@ interface ModelSettings {
     }
 
     /**
-     * The node's chart; by default the learning curves ({@link CurveChart}) of the training and test curves.
+     * The node's chart: the core's figure of the model's curves ({@link DynamicsFigures#figure}), the one
+     * {@code rmtlab demo} draws.
      *
      * @param sim the simulated curves, or {@code null}
      * @param trials the number of trials behind {@code sim}
      */
     default Figure figure(final DataSummary data, final LearningCurves theory, final LearningCurves sim,
         final int trials) throws InvalidSettingsException {
-        return CurveChart.figure(this, data, theory, sim, trials);
+        return DynamicsFigures.figure(id(), describe(data), theory, sim, trials);
     }
 
     /** Adds the model's tab to the dialog. */

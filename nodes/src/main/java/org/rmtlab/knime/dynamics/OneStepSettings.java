@@ -1,7 +1,6 @@
 package org.rmtlab.knime.dynamics;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
@@ -11,11 +10,9 @@ import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
-import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.OneStepFeatureLearning;
 import org.rmtlab.core.dynamics.OneStepFeatureLearning.LossNormalisation;
 import org.rmtlab.core.kernel.Activations;
@@ -29,7 +26,6 @@ import org.rmtlab.knime.common.SettingsGroup;
  * bulk edge and the threshold marked. With an input table, D and n are the table's.
  */
 final class OneStepSettings extends BaseModelSettings {
-    private static final TimeAxis TIME = new TimeAxis(OneStepFeatureLearning.TIME, "\u03B7", "learning rate \u03B7");
     static final String KEY_P = "p";
     static final String KEY_WIDTH = "width";
     static final String KEY_N = "n";
@@ -47,8 +43,9 @@ final class OneStepSettings extends BaseModelSettings {
     final SettingsModelString loss;
 
     OneStepSettings(final SettingsGroup parent) {
-        super(parent, OneStepFeatureLearning.ID, TIME, TIME.label(), DynamicsDefaults.ONE_STEP_ETA_FROM,
-            DynamicsDefaults.ONE_STEP_ETA_TO, DynamicsDefaults.ONE_STEP_ETA_COUNT);
+        super(parent, OneStepFeatureLearning.ID, OneStepFeatureLearning.TIME, "learning rate \u03B7",
+            DynamicsDefaults.ONE_STEP_ETA_FROM, DynamicsDefaults.ONE_STEP_ETA_TO,
+            DynamicsDefaults.ONE_STEP_ETA_COUNT);
         inputDim = group.integer(KEY_P, DynamicsDefaults.ONE_STEP_INPUT_DIM, 1, DataSpec.MAX_SIZE);
         width = group.integer(KEY_WIDTH, DynamicsDefaults.ONE_STEP_WIDTH, 1, DataSpec.MAX_SIZE);
         samples = group.integer(KEY_N, DynamicsDefaults.ONE_STEP_SAMPLES, 1, DataSpec.MAX_SIZE);
@@ -88,48 +85,10 @@ final class OneStepSettings extends BaseModelSettings {
             LossNormalisation.fromId(loss.getStringValue()))));
     }
 
-    @Override
-    public String describe(final DataSummary data) {
-        final int d = features(data, inputDim);
-        return String.format(Locale.ROOT, "D = %d, N = %d, n = %d%s (\u03C8\u2081 = %s, \u03C8\u2082 = %s), "
-            + "\u03C3 = %s, \u03C3* = %s, noise %s, loss %s", d, width.getIntValue(), rows(data, samples),
-            data == null ? "" : " from the table", CurveChart.number(width.getIntValue() / (double) d),
-            CurveChart.number(rows(data, samples) / (double) d), student.getStringValue().trim(),
-            teacher.getStringValue().trim(), CurveChart.number(noise.getDoubleValue()), loss.getStringValue());
-    }
-
     /**
      * The picture of Ba et al.: the top singular value of W1 against eta, theory and simulation, with the second
      * singular value (the bulk) simulated, the bulk edge 1 + sqrt(psi1) and the threshold eta_c marked.
      */
-    @Override
-    public Figure figure(final DataSummary data, final LearningCurves theory, final LearningCurves sim,
-        final int trials) throws InvalidSettingsException {
-        final double[] eta = theory.times();
-        final Figure.Builder b = Figure.builder().title("One gradient step: top singular value of W\u2081")
-            .subtitle(describe(data)).xLabel(timeLabel()).yLabel("singular value of W\u2081").logX(true);
-        final double[] top = CurveChart.line(theory, OneStepFeatureLearning.TOP_SV);
-        if (top != null) {
-            b.theory("top singular value", eta, top);
-        }
-        if (sim != null) {
-            b.simulation("top singular value", CurveChart.measured(sim, OneStepFeatureLearning.TOP_SV));
-            b.simulation("second singular value", CurveChart.measured(sim, OneStepFeatureLearning.SECOND_SV));
-            b.note(CurveChart.trialsNote(trials));
-        }
-        final double edge = theory.scalars().getOrDefault(OneStepFeatureLearning.BULK_EDGE, Double.NaN);
-        if (Double.isFinite(edge)) {
-            b.markY(edge, "bulk edge 1 + \u221A\u03C8\u2081 = " + CurveChart.number(edge));
-        }
-        final double threshold = theory.scalars().getOrDefault(OneStepFeatureLearning.THRESHOLD_ETA, Double.NaN);
-        if (threshold >= eta[0] && threshold <= eta[eta.length - 1]) {
-            b.markX(threshold, "threshold \u03B7_c = " + CurveChart.number(threshold));
-        } else if (Double.isFinite(threshold)) {
-            b.note("theory: threshold \u03B7_c = " + CurveChart.number(threshold) + ", outside the range shown");
-        }
-        return b.build();
-    }
-
     @Override
     protected void addGroups(final DefaultNodeSettingsPane pane) {
         pane.createNewGroup("Network and data (D and n replaced by the input table's shape when one is connected)");

@@ -2,7 +2,6 @@ package org.rmtlab.knime.dynamics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
@@ -13,11 +12,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.DynamicsModel;
-import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.RandomFeatureDynamics;
 import org.rmtlab.core.dynamics.RandomFeatureFlow;
 import org.rmtlab.knime.common.CoreCall;
@@ -31,7 +28,6 @@ import org.rmtlab.knime.common.SettingsGroup;
  * setting (the features are drawn, not read).
  */
 final class RandomFeaturesSettings extends BaseModelSettings {
-    private static final TimeAxis TIME = new TimeAxis(RandomFeatureDynamics.TIME, "t", "flow time t");
     static final String KEY_P = "p";
     static final String KEY_PSI_N = "psi_n";
     static final String KEY_PSI_P = "psi_p";
@@ -51,8 +47,9 @@ final class RandomFeaturesSettings extends BaseModelSettings {
     final SettingsModelIntegerBounded ensemble;
 
     RandomFeaturesSettings(final SettingsGroup parent) {
-        super(parent, RandomFeatureDynamics.ID, TIME, TIME.label(), DynamicsDefaults.RANDOM_FEATURES_TIME_FROM,
-            DynamicsDefaults.RANDOM_FEATURES_TIME_TO, DynamicsDefaults.RANDOM_FEATURES_TIME_COUNT);
+        super(parent, RandomFeatureDynamics.ID, RandomFeatureDynamics.TIME, "flow time t",
+            DynamicsDefaults.RANDOM_FEATURES_TIME_FROM, DynamicsDefaults.RANDOM_FEATURES_TIME_TO,
+            DynamicsDefaults.RANDOM_FEATURES_TIME_COUNT);
         inputDim = group.integer(KEY_P, DynamicsDefaults.RANDOM_FEATURES_INPUT_DIM, 1, DataSpec.MAX_SIZE);
         psiN = group.real(KEY_PSI_N, DynamicsDefaults.RANDOM_FEATURES_PSI_N, 0, GmmSettings.MAX_PARAMETER);
         psiP = group.real(KEY_PSI_P, DynamicsDefaults.RANDOM_FEATURES_PSI_P, 0, GmmSettings.MAX_PARAMETER);
@@ -78,8 +75,8 @@ final class RandomFeaturesSettings extends BaseModelSettings {
             extra.addAll(List.of(RandomFeatureDynamics.BIAS, RandomFeatureDynamics.VARIANCE,
                 RandomFeatureDynamics.ENSEMBLE_TEST_RISK));
         }
-        return new CurveRoles(RandomFeatureDynamics.TRAIN_LOSS, RandomFeatureDynamics.TEST_RISK, extra, "test risk",
-            "mean-squared error (test: noise-free risk)", "t_star", "risk_at_t_star");
+        return new CurveRoles(RandomFeatureDynamics.TRAIN_LOSS, RandomFeatureDynamics.TEST_RISK, extra, "t_star",
+            "risk_at_t_star");
     }
 
     @Override
@@ -103,41 +100,6 @@ final class RandomFeaturesSettings extends BaseModelSettings {
         return CoreCall.settings(() -> new RandomFeatureDynamics(new RandomFeatureDynamics.Config(
             new RandomFeatureFlow(psiN.getDoubleValue(), psiP(data), noise.getDoubleValue()), features(data, inputDim), e,
             hermitian.getBooleanValue(), ensemble.getIntValue())));
-    }
-
-    @Override
-    public String describe(final DataSummary data) throws InvalidSettingsException {
-        final int d = features(data, inputDim);
-        final int k = ensemble.getIntValue();
-        return String.format(Locale.ROOT, "D = %d, N = %d, P = %d%s (\u03C8_N = %s, \u03C8_P = %s), noise %s, "
-            + "%s theory%s", d, Math.round(psiN.getDoubleValue() * d), Math.round(psiP(data) * d),
-            data == null ? "" : " from the table", CurveChart.number(psiN.getDoubleValue()),
-            CurveChart.number(psiP(data)), CurveChart.number(noise.getDoubleValue()), engine().id(),
-            k > 0 ? ", ensemble K = " + k : "");
-    }
-
-    /**
-     * The learning curves with the Hermitian counterpart's test risk (same spectrum, never rising) and the
-     * ensemble's test risk beside the test risk, when computed.
-     */
-    @Override
-    public Figure figure(final DataSummary data, final LearningCurves theory, final LearningCurves sim,
-        final int trials) throws InvalidSettingsException {
-        final Figure.Builder b = CurveChart.figure(this, data, theory, sim, trials).toBuilder();
-        add(b, "Hermitian test", RandomFeatureDynamics.HERMITIAN_TEST_RISK, theory, sim);
-        add(b, "ensemble test", RandomFeatureDynamics.ENSEMBLE_TEST_RISK, theory, sim);
-        return b.build();
-    }
-
-    private static void add(final Figure.Builder b, final String quantity, final String curve,
-        final LearningCurves theory, final LearningCurves sim) {
-        final double[] line = CurveChart.line(theory, curve);
-        if (line != null) {
-            b.theory(quantity, theory.times(), line);
-        }
-        if (sim != null && sim.has(curve)) {
-            b.simulation(quantity, CurveChart.measured(sim, curve));
-        }
     }
 
     @Override

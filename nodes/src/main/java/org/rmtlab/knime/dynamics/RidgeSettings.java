@@ -45,20 +45,13 @@ final class RidgeSettings extends GradientModelSettings {
     public CurveRoles roles() {
         return new CurveRoles(RidgeDynamics.TRAIN_LOSS, RidgeDynamics.TEST_RISK,
             List.of(RidgeDynamics.BIAS, RidgeDynamics.VARIANCE, RidgeDynamics.INIT),
-            "excess test risk", "mean-squared error (test: excess risk)", "tau_star", "risk_at_tau_star");
+            "tau_star", "risk_at_tau_star");
     }
 
     @Override
     protected DynamicsModel create(final int p, final int n, final GradientMethod method, final DataSummary data) {
         return new RidgeDynamics(p, n, signal.getDoubleValue(), noise.getDoubleValue(), init.getDoubleValue(),
             gamma.getDoubleValue(), method);
-    }
-
-    @Override
-    protected String describeParameters(final DataSummary data) {
-        return "r\u00B2 = " + CurveChart.number(signal.getDoubleValue()) + ", s\u00B2 = "
-            + CurveChart.number(noise.getDoubleValue()) + ", s\u2080\u00B2 = "
-            + CurveChart.number(init.getDoubleValue()) + ", \u03B3 = " + CurveChart.number(gamma.getDoubleValue());
     }
 
     @Override

@@ -7,7 +7,10 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -102,19 +105,26 @@ public final class ExampleWorkflows {
         all.add(new Example("04_Nonlinear-random-features",
             "Spectrum of nonlinear random features. The Data Generator draws n = 512 Gaussian samples of "
                 + "dimension p = 256; the Random Feature Map sends each through N = 512 ReLU random features "
-                + "relu(Wx) with Gaussian weights W; the Spectrum Plot draws the eigenvalue histogram of the "
+                + "relu(Wx) with Gaussian weights W; the upper Spectrum Plot draws the eigenvalue histogram of the "
                 + "features' sample covariance (c = N/n = 1) under the Marchenko-Pastur law of iid entries with "
                 + "the same variance, for comparison. You will see that the features are not iid: ReLU has a "
-                + "non-zero mean, so the largest eigenvalue stands some forty times beyond the Marchenko-Pastur edge, a "
-                + "few more eigenvalues are marked as outliers in the eigenvalue table, and the bulk departs from the "
-                + "curve (Kolmogorov-Smirnov distance about 0.2, against a few percent for iid data in example 1). Reproduces the "
-                + "observation of Louart, Liao and Couillet, A random matrix approach to neural networks (Annals of "
-                + "Applied Probability 2018) and Pennington and Worah, Nonlinear random matrix theory for deep "
-                + "learning (NeurIPS 2017).",
+                + "non-zero mean, so the largest eigenvalue stands some forty times beyond the Marchenko-Pastur "
+                + "edge, a few more eigenvalues are marked as outliers in the eigenvalue table, and the bulk departs "
+                + "from the curve (Kolmogorov-Smirnov distance about 0.2, against a few percent for iid data in "
+                + "example 1). "
+                + "The lower Spectrum Plot applies the same map itself (same seed, so the same weights W), centres "
+                + "each feature (which removes the mean's spike) and draws the deterministic equivalent of the "
+                + "nonlinear Gram matrix instead: the histogram now follows the curve (Kolmogorov-Smirnov distance "
+                + "below 0.01) up to its edge, with no outlier. Reproduces Louart, Liao and Couillet, A random "
+                + "matrix approach to neural networks (Annals of Applied Probability 2018), Theorem 1, and the "
+                + "observation of Pennington and Worah, Nonlinear random matrix theory for deep learning (NeurIPS "
+                + "2017).",
             List.of(node(1, "Data Generator", new DataGeneratorNodeFactory(), "model", "gaussian"),
                 node(2, "Random Feature Map", new RandomFeatureNodeFactory()),
-                node(3, "Spectrum Plot", new SpectrumPlotNodeFactory())),
-            List.of(new Connection(1, 1, 2, 1), new Connection(2, 1, 3, 1))));
+                node(3, "Spectrum Plot", new SpectrumPlotNodeFactory()),
+                node(4, "Spectrum Plot", new SpectrumPlotNodeFactory(), "random_features", true, "subtract_means",
+                    true, "overlay", "nonlinear-gram", "bins", 50)),
+            List.of(new Connection(1, 1, 2, 1), new Connection(2, 1, 3, 1), new Connection(1, 1, 4, 1))));
         all.add(new Example("05_One-gradient-step",
             "One gradient step of feature learning in a two-layer network. The Dynamics Simulator takes a ReLU "
                 + "network of width 200 on inputs of dimension 100, trains its first layer by one large gradient "
@@ -129,7 +139,72 @@ public final class ExampleWorkflows {
             List.of(node(1, "Dynamics Simulator", new DynamicsSimulatorNodeFactory(), "model", "one-step",
                 "one-step_p", 100, "one-step_width", 200, "one-step_n", 200)),
             List.of()));
+        all.add(new Example("06_Ridge-vs-ridgeless",
+            "Ridge against ridgeless least squares around the interpolation threshold. Three Data Generators draw "
+                + "a linear teacher y = x.beta*/sqrt(p) + 0.5 eps (signal variance 1, noise standard deviation 0.5) "
+                + "with n = 400 training and 2000 test samples, at dimension p = 200, 400 and 800, so c = p/n = 0.5, "
+                + "1 and 2 (top to bottom). Each Resolvent Predictor (linear-ridge mode) fits ridge regression on "
+                + "its table for 25 penalties gamma from 1e-6 to 1 and plots the training and test errors of the fit "
+                + "beside the theory for isotropic features with the teacher's true signal and noise. The smallest "
+                + "penalty is practically ridgeless (the minimum-norm interpolator for c >= 1). You will see the "
+                + "ridgeless test error stay moderate at c = 0.5 (0.5) and c = 2 (1.0) but explode at c = 1 (above "
+                + "4, and growing without bound as gamma goes to 0), while the test error at the optimal penalty, "
+                + "marked on each chart, stays bounded (0.43, 0.64, 0.89), below the null risk 1.25 of predicting "
+                + "0. The fit follows the theory within about 7% (the drawn teacher's norm and the finite test "
+                + "set), except for the very smallest penalties at c = 1, where the few smallest eigenvalues of "
+                + "the sample covariance carry the error and fluctuate at any size. The node sweeps gamma at the "
+                + "table's fixed "
+                + "p/n, so p/n is swept by the three branches; change p in a Data Generator to see another point of "
+                + "the curve. Reproduces Hastie, Montanari, Rosset and Tibshirani, Surprises in high-dimensional "
+                + "ridgeless least squares interpolation (Annals of Statistics 2022), Theorems 1, 2 and 5.",
+            List.of(teacher(1, 200), teacher(2, 400), teacher(3, 800),
+                node(4, "Resolvent Predictor", new ResolventPredictorNodeFactory(), "mode", "linear-ridge", "gammas",
+                    RIDGE_GAMMAS, "estimate_signal_noise", false),
+                node(5, "Resolvent Predictor", new ResolventPredictorNodeFactory(), "mode", "linear-ridge", "gammas",
+                    RIDGE_GAMMAS, "estimate_signal_noise", false),
+                node(6, "Resolvent Predictor", new ResolventPredictorNodeFactory(), "mode", "linear-ridge", "gammas",
+                    RIDGE_GAMMAS, "estimate_signal_noise", false)),
+            List.of(new Connection(1, 1, 4, 1), new Connection(1, 2, 4, 2), new Connection(2, 1, 5, 1),
+                new Connection(2, 2, 5, 2), new Connection(3, 1, 6, 1), new Connection(3, 2, 6, 2))));
+        all.add(new Example("07_Ridge-early-stopping",
+            "Early stopping in linear regression. The Dynamics Simulator trains linear regression (p = 256, "
+                + "n = 512, teacher norm 1, label-noise variance 0.25, no ridge penalty) by gradient flow from zero "
+                + "and plots the training loss and the excess test risk over the training time tau, the theory "
+                + "(Marchenko-Pastur integrals) beside a Monte-Carlo simulation (5 trials). You will see the "
+                + "training loss fall throughout while the test risk falls to a minimum of 0.182 at tau* = 4.0 and "
+                + "then climbs back to the ridgeless least-squares limit s^2 c/(1 - c) = 0.25: stopping at tau* acts "
+                + "like an optimally tuned ridge penalty. The flow variables tau_star and test_at_tau_star hold the "
+                + "optimum. The regression counterpart of the classification dynamics of Liao and Couillet, The "
+                + "dynamics of learning: a random matrix approach (ICML 2018); the limit is that of Hastie, "
+                + "Montanari, Rosset and Tibshirani (Annals of Statistics 2022).",
+            List.of(node(1, "Dynamics Simulator", new DynamicsSimulatorNodeFactory(), "model", "ridge")),
+            List.of()));
+        all.add(new Example("08_Non-monotone-test-loss",
+            "Non-monotone test loss of random features without label noise. The Dynamics Simulator trains a "
+                + "linear random-feature model (input dimension D = 400, N = 200 features, P = 480 samples: "
+                + "psi_N = N/D = 0.5, psi_P = P/D = 1.2, noiseless labels) by gradient flow and plots the training "
+                + "loss, the test risk and the test risk of the Hermitian counterpart (a symmetric flow with the "
+                + "same spectrum) over time, the resolvent theory beside a Monte-Carlo simulation (5 trials). You "
+                + "will see the training loss keep falling and the test risk fall to a minimum of 0.737 at t = 1.1 "
+                + "and rise again towards 6/7 = 0.857, although the labels carry no noise, while the Hermitian "
+                + "counterpart decreases monotonically to 1 - psi_N = 0.5: the rise comes from the non-symmetric "
+                + "dynamics of the features, not from fitting noise. Reproduces Bordelon and Pehlevan, Disordered "
+                + "dynamics in high dimensions: connections to random matrices and machine learning (2026), the "
+                + "non-monotone test loss of random-feature gradient flow.",
+            List.of(node(1, "Dynamics Simulator", new DynamicsSimulatorNodeFactory(), "model", "random-features")),
+            List.of()));
         return all;
+    }
+
+    /** Example 6's penalties: log-spaced over six decades around the optimum s^2 c v / tau^2 = s^2 / n. */
+    static final String RIDGE_GAMMAS = "1e-6:1:25";
+    /** Example 6's training samples; the dimensions p = 100, 200, 400 put c = p/n at 0.5, 1 and 2. */
+    static final int RIDGE_N = 400;
+
+    /** Example 6's data: the linear teacher with noise 0.5 at dimension p, n = 200, 1000 test samples. */
+    private static Node teacher(final int id, final int p) throws InvalidSettingsException {
+        return node(id, "Data Generator", new DataGeneratorNodeFactory(), "model", "teacher", "n", RIDGE_N, "n_test",
+            2000, "p", p, "noise", 0.5);
     }
 
     /**
@@ -163,6 +238,7 @@ public final class ExampleWorkflows {
         wf.addString("customDescription", example.description());
         wf.addString("state", "CONFIGURED");
         wf.addNodeSettings("workflow_credentials");
+        final Map<Integer, int[]> layout = layout(example);
         final NodeSettingsWO nodes = wf.addNodeSettings("nodes");
         for (Node n : example.nodes()) {
             final NodeSettingsWO entry = nodes.addNodeSettings("node_" + n.id());
@@ -171,9 +247,9 @@ public final class ExampleWorkflows {
             entry.addBoolean("node_is_meta", false);
             entry.addString("node_type", "NativeNode");
             entry.addString("ui_classname", "org.knime.core.node.workflow.NodeUIInformation");
-            // left to right in id order
-            entry.addNodeSettings("ui_settings").addIntArray("extrainfo.node.bounds", 100 + 200 * (n.id() - 1), 100,
-                122, 77);
+            final int[] cell = layout.get(n.id());
+            entry.addNodeSettings("ui_settings").addIntArray("extrainfo.node.bounds", 100 + 200 * cell[0],
+                100 + 150 * cell[1], 122, 77);
             writeNode(n, dir.resolve(n.folder()));
         }
         final NodeSettingsWO connections = wf.addNodeSettings("connections");
@@ -187,6 +263,35 @@ public final class ExampleWorkflows {
         }
         SettingsXml.write(wf, dir.resolve(WORKFLOW_FILE));
         return dir;
+    }
+
+    /**
+     * Canvas cells {column, row} by node id, left to right along the connections: a node's column is the
+     * length of the longest path reaching it, except that nodes without outgoing connections (the results)
+     * share the last column; within a column, rows follow the ids.
+     */
+    static Map<Integer, int[]> layout(final Example example) {
+        final Map<Integer, Integer> column = new HashMap<>();
+        example.nodes().forEach(n -> column.put(n.id(), 0));
+        // the longest path has at most (number of nodes - 1) edges, so that many relaxation rounds suffice
+        for (int round = 1; round < example.nodes().size(); round++) {
+            for (Connection c : example.connections()) {
+                column.merge(c.dest(), column.get(c.source()) + 1, Math::max);
+            }
+        }
+        final int last = column.values().stream().max(Integer::compare).orElse(0);
+        for (Node n : example.nodes()) {
+            if (example.connections().stream().noneMatch(c -> c.source() == n.id())) {
+                column.put(n.id(), last);
+            }
+        }
+        final Map<Integer, int[]> cells = new HashMap<>();
+        final Map<Integer, Integer> rows = new HashMap<>();
+        example.nodes().stream().sorted(Comparator.comparingInt(Node::id)).forEach(n -> {
+            final int col = column.get(n.id());
+            cells.put(n.id(), new int[] {col, rows.merge(col, 1, Integer::sum) - 1});
+        });
+        return cells;
     }
 
     /** Deletes a directory tree if it exists. */

@@ -31,6 +31,13 @@ import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
+import org.rmtlab.core.dynamics.DynamicsDefaults;
+import org.rmtlab.core.dynamics.EarlyStopping;
+import org.rmtlab.core.dynamics.GradientMethod;
+import org.rmtlab.core.dynamics.NonMonotoneTestLoss;
+import org.rmtlab.core.dynamics.RidgeDynamics;
+import org.rmtlab.core.dynamics.TestLossMinimum;
+import org.rmtlab.knime.common.ChartSource;
 import org.rmtlab.knime.examples.ExampleWorkflows.Example;
 import org.rmtlab.stub.testing.NodeHarness;
 import org.rmtlab.stub.testing.SettingsXml;
@@ -44,6 +51,8 @@ import org.rmtlab.stub.testing.Tables;
 class ExampleWorkflowsTest {
     /** Surefire runs in the nodes module; the examples live at the repository root. */
     private static final Path EXAMPLES = Path.of("").toAbsolutePath().getParent().resolve("examples");
+    /** The README's figures of examples that no gallery figure shows. */
+    private static final Path FIGURES = EXAMPLES.getParent().resolve("docs").resolve("examples");
     private static final Path PLUGIN_XML = Path.of("plugin.xml");
     private static final Path KNWF = Path.of("target", "examples");
     private static final String REGENERATE = "./mvnw -B verify -Drmtlab.examples.write=true";
@@ -170,10 +179,15 @@ class ExampleWorkflowsTest {
         assertTrue(sim[last] > sim[min] + 0.03, "the simulated test error does not rise after its minimum");
     }
 
-    /** ReLU features are not iid: a mean-driven spike far beyond the MP edge and a bulk away from MP. */
+    /**
+     * ReLU features are not iid: against Marchenko-Pastur, a mean-driven spike far beyond the edge and a bulk
+     * away from the law; the nonlinear Gram law of the same features fits the bulk and flags the spike.
+     */
     @Test
     void nonlinearFeaturesReplay() throws Exception {
-        final NodeHarness<?> plot = replay("04_Nonlinear-random-features").get(3);
+        final Map<Integer, NodeHarness<?>> nodes = replay("04_Nonlinear-random-features");
+        final NodeHarness<?> plot = nodes.get(3);
+        final NodeHarness<?> gram = nodes.get(4);
         final double[] eig = Tables.doubles(plot.table(0), "eigenvalue");
         assertEquals(512, eig.length, "one eigenvalue per feature");
         final double edge = ((Number) plot.flowVariables().get("upper_edge")).doubleValue();
@@ -183,6 +197,21 @@ class ExampleWorkflowsTest {
         assertTrue(((Number) plot.flowVariables().get("outlier_count")).intValue() >= 1);
         // iid data at this size stays below 0.05 (example 1); the ReLU bulk is measurably different
         assertTrue(((Number) plot.flowVariables().get("ks_distance")).doubleValue() > 0.1);
+        // The second plot maps the same data with the same seed, hence the same W and features, but centres each
+        // feature: the mean's spike is gone and its largest eigenvalue is at the top of the same bulk
+        final double[] centred = Tables.doubles(gram.table(0), "eigenvalue");
+        assertEquals(eig.length, centred.length);
+        final double top = Arrays.stream(centred).max().getAsDouble();
+        final double gramEdge = ((Number) gram.flowVariables().get("upper_edge")).doubleValue();
+        // LLC18's law of the centred features fits: N = 512 eigenvalues, whose empirical law fluctuates around the
+        // limit by O(1/N) in the bulk (rigidity) plus O(N^(-1/2)) corrections of the deterministic equivalent at
+        // this size; against 0.2 for Marchenko-Pastur above
+        final double ks = ((Number) gram.flowVariables().get("ks_distance")).doubleValue();
+        assertTrue(ks < 0.03, "KS distance to the nonlinear Gram law " + ks);
+        assertEquals(0, ((Number) gram.flowVariables().get("outlier_count")).intValue(), "outliers");
+        // the top bulk eigenvalue fluctuates around the edge by O(N^(-2/3)) of it
+        assertEquals(gramEdge, top, 0.1 * gramEdge, "largest eigenvalue against the edge of the law");
+        figure("04_Nonlinear-random-features", gram);
     }
 
     /** Below the threshold eta_c no overlap with the teacher; above it the top singular value leaves the bulk. */
@@ -199,6 +228,160 @@ class ExampleWorkflowsTest {
         // finite size p = 100: the simulated overlap fluctuates by O(1/sqrt(p)) = 0.1 around the theory
         assertEquals(overlap[last], overlapSim[last], 0.1, "simulated overlap at the largest step");
         assertTrue(top[last] > bulk[last] + 0.1, "the top singular value stays in the bulk");
+    }
+
+    /**
+     * Ridgeless regression (the smallest gamma, 1e-6: a penalty per unit feature variance gamma/v of 2e-4 to
+     * 8e-4, far below the optimal s^2 c/tau^2) has a bounded risk at c = 0.5 and 2 and a huge one at c = p/n = 1,
+     * while the optimally tuned ridge stays below the null risk tau^2 + s^2 at every c; the fit on the table
+     * follows the theory.
+     */
+    @Test
+    void ridgeVersusRidgelessReplay() throws Exception {
+        final Map<Integer, NodeHarness<?>> nodes = replay("06_Ridge-vs-ridgeless");
+        final double[] ratios = {0.5, 1, 2};
+        final double[] ridgeless = new double[3];
+        final double[] ridgelessFit = new double[3];
+        final double nullRisk = 1 + 0.5 * 0.5;
+        for (int b = 0; b < 3; b++) {
+            final NodeHarness<?> node = nodes.get(4 + b);
+            final BufferedDataTable t = node.table(0);
+            final double[] gamma = Tables.doubles(t, "gamma");
+            final double[] theory = Tables.doubles(t, "test_theory");
+            final double[] fit = Tables.doubles(t, "test_sim");
+            assertEquals(ratios[b], Tables.doubles(t, "N_over_n")[0], 1e-12, "c = p/n of branch " + b);
+            ridgeless[b] = theory[0];
+            ridgelessFit[b] = fit[0];
+            final int best = argMin(theory);
+            // optimally tuned ridge: bounded, below the null risk and far below ridgeless at c = 1
+            assertTrue(theory[best] < nullRisk && fit[argMin(fit)] < nullRisk,
+                "tuned ridge at c = " + ratios[b] + ": " + theory[best]);
+            // the grid minimum sits next to the theory's optimal gamma = s^2 c v / tau^2 (grid step 10^(1/4))
+            final double optimal = ((Number) node.flowVariables().get("ridge_optimal_gamma")).doubleValue();
+            assertEquals(0, Math.log10(gamma[best] / optimal), 0.25, "optimal gamma at c = " + ratios[b]);
+            // The fit against the theory. The theory takes tau^2 = 1 while the drawn teacher has ||beta*||^2/p,
+            // which fluctuates by sqrt(2/p) (0.05 to 0.1 here), and the test error is a mean over n_test = 2000
+            // squared errors (relative s.e. sqrt(2/2000) = 3%): three such standard deviations. At c = 1 the
+            // smallest penalties (gamma < 1e-5) are left out: there the risk is carried by the few smallest
+            // eigenvalues of the sample covariance (the hard edge, O(1/n^2)), which fluctuate at any size.
+            final int p = (int) Math.round(ratios[b] * ExampleWorkflows.RIDGE_N);
+            for (int i = 0; i < gamma.length; i++) {
+                if (ratios[b] == 1 && gamma[i] < 1e-5) {
+                    continue;
+                }
+                final double tolerance = 3 * Math.sqrt(2.0 / p + 2 * theory[i] * theory[i] / 2000);
+                assertEquals(theory[i], fit[i], tolerance, "c = " + ratios[b] + ", gamma = " + gamma[i]);
+            }
+        }
+        // ridgeless peaks at c = 1. Test error = excess risk + noise s^2 = 0.25: at c = 0.5 the excess is
+        // s^2 c/(1 - c) = 0.25, at c = 2 it is r^2 (1 - 1/c) + s^2/(c - 1) = 0.75 (HMRT Thms 1 and 2; gamma = 1e-6
+        // lowers them by less than 0.001); at c = 1 it grows like s^2 / sqrt(gamma/v) as gamma -> 0 (measured:
+        // theory 6.4, fit 4.6)
+        assertEquals(0.5, ridgeless[0], 0.01, "ridgeless theory at c = 0.5");
+        assertEquals(1.0, ridgeless[2], 0.01, "ridgeless theory at c = 2");
+        for (int b : new int[] {0, 2}) {
+            assertTrue(ridgeless[1] > 4 * ridgeless[b] && ridgelessFit[1] > 3 * ridgelessFit[b],
+                "no ridgeless peak at c = 1: " + Arrays.toString(ridgeless) + ", fit " + Arrays.toString(ridgelessFit));
+        }
+        figure("06_Ridge-vs-ridgeless", nodes.get(5));
+    }
+
+    /**
+     * Early stopping: the test risk of gradient flow on ridgeless linear regression is lowest at tau* (the core's
+     * {@link RidgeDynamics#earlyStopping()} for the same model), then climbs to the ridgeless limit s^2 c/(1 - c).
+     */
+    @Test
+    void ridgeEarlyStoppingReplay() throws Exception {
+        final NodeHarness<?> node = replay("07_Ridge-early-stopping").get(1);
+        final BufferedDataTable curves = node.table(0);
+        final double[] tau = Tables.doubles(curves, curves.getDataTableSpec().getColumnNames()[0]);
+        final double[] test = Tables.doubles(curves, "test_theory");
+        final double[] sim = Tables.doubles(curves, "test_sim");
+        final double[] se = Tables.doubles(curves, "test_sim_se");
+        final EarlyStopping.Optimum core = new RidgeDynamics(DynamicsDefaults.P, DynamicsDefaults.N,
+            DynamicsDefaults.RIDGE_SIGNAL, DynamicsDefaults.RIDGE_NOISE, DynamicsDefaults.RIDGE_INIT,
+            DynamicsDefaults.RIDGE_GAMMA, GradientMethod.flow()).earlyStopping();
+        final double tauStar = ((Number) node.flowVariables().get("tau_star")).doubleValue();
+        assertEquals(core.tau(), tauStar, 1e-9 * core.tau());
+        assertEquals(core.value(), ((Number) node.flowVariables().get("test_at_tau_star")).doubleValue(), 1e-12);
+        // the ridgeless limit s^2 c/(1 - c) at c = 1/2 and s^2 = 0.25, above the early-stopping risk
+        final double limit = 0.25;
+        assertEquals(limit, test[test.length - 1], 1e-6, "long-time limit");
+        assertTrue(core.value() < limit - 0.05, "early stopping gains little: " + core.value());
+        // the grid's minimum is a neighbour of tau* (100 log-spaced times: step 10^(5/99) = 1.12)
+        final int min = argMin(test);
+        assertTrue(tau[min] / tauStar < 1.13 && tauStar / tau[min] < 1.13, "grid minimum at " + tau[min]);
+        assertTrue(test[min] >= core.value() - 1e-12, "the grid beats the optimum");
+        // simulation (5 trials, p = 256): at the minimum within 3 standard errors of the theory, its own minimum
+        // within two grid steps (the curve is flat there: 0.5% over a factor 1.3 in tau), and a rise to the end
+        // larger than 2 standard errors (the trials share their data over time, so the rise is resolved better)
+        assertEquals(test[min], sim[min], 3 * se[min], "simulated test risk at tau*");
+        assertTrue(Math.abs(argMin(sim) - min) <= 2, "simulated minimum at tau = " + tau[argMin(sim)]);
+        final int last = sim.length - 1;
+        assertTrue(sim[last] > sim[argMin(sim)] + 2 * se[argMin(sim)], "the simulated risk does not rise");
+    }
+
+    /**
+     * Non-monotone test loss without label noise (Bordelon and Pehlevan): the random-feature flow's test risk has
+     * an interior minimum and rises again, the Hermitian counterpart (same spectrum) decreases throughout.
+     */
+    @Test
+    void nonMonotoneTestLossReplay() throws Exception {
+        final NodeHarness<?> node = replay("08_Non-monotone-test-loss").get(1);
+        final BufferedDataTable curves = node.table(0);
+        final double[] t = Tables.doubles(curves, curves.getDataTableSpec().getColumnNames()[0]);
+        final double[] test = Tables.doubles(curves, "test_theory");
+        final double[] sim = Tables.doubles(curves, "test_sim");
+        final double[] hermitian = Tables.doubles(curves, "hermitian_test_risk_theory");
+        final double[] hermitianSim = Tables.doubles(curves, "hermitian_test_risk_sim");
+        // the core's analysis of the same model: minimum 0.737 at t = 1.1, limit 6/7
+        final TestLossMinimum core = NonMonotoneTestLoss.find(NonMonotoneTestLoss.EXAMPLE);
+        assertTrue(core.nonMonotone());
+        final double tStar = ((Number) node.flowVariables().get("t_star")).doubleValue();
+        assertEquals(core.time(), tStar, 1e-6 * core.time());
+        assertEquals(core.value(), ((Number) node.flowVariables().get("risk_at_t_star")).doubleValue(), 1e-9);
+        assertEquals(6.0 / 7, core.limit(), 1e-12);
+        final int min = argMin(test);
+        final int last = test.length - 1;
+        assertTrue(min > 0 && min < last, "no interior minimum");
+        // 60 log-spaced times: step 10^(4/59) = 1.17
+        assertTrue(t[min] / tStar < 1.18 && tStar / t[min] < 1.18, "grid minimum at " + t[min]);
+        assertEquals(core.limit() - core.value(), test[last] - test[min], 0.01, "rise after the minimum");
+        // the simulation (5 trials, D = 400) dips and rises too: the rise (theory 0.12) against standard errors of
+        // 0.03 to 0.04 that mostly cancel in the difference, since each trial is one trajectory
+        final int simMin = argMin(sim);
+        assertTrue(simMin > 0 && simMin < last, "no interior minimum in the simulation");
+        assertTrue(sim[last] > sim[simMin] + 0.05, "the simulated test risk does not rise: " + sim[simMin] + " -> "
+            + sim[last]);
+        // the Hermitian counterpart's loss is a spectral integral with positive weights exp(-2 t lambda): every
+        // trial, hence the mean, is non-increasing, as is the theory; it ends at 1 - psiN = 0.5
+        for (int i = 1; i < t.length; i++) {
+            assertTrue(hermitian[i] <= hermitian[i - 1] + 1e-12, "Hermitian theory rises at t = " + t[i]);
+            assertTrue(hermitianSim[i] <= hermitianSim[i - 1] + 1e-12, "Hermitian simulation rises at t = " + t[i]);
+        }
+        assertEquals(0.5, hermitian[last], 1e-3, "Hermitian limit 1 - psiN");
+        assertTrue(hermitian[last] < test[min], "the Hermitian flow ends below the non-Hermitian minimum");
+    }
+
+    /**
+     * With -Drmtlab.examples.write=true, the chart of an example's key node as the README's figure
+     * {@code docs/examples/<name>.png}.
+     */
+    private static void figure(final String example, final NodeHarness<?> node) throws IOException {
+        if (Boolean.getBoolean("rmtlab.examples.write")) {
+            Files.createDirectories(FIGURES);
+            Files.write(FIGURES.resolve(example + ".png"), ((ChartSource) node.model()).chart().png());
+        }
+    }
+
+    private static int argMin(final double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private static double[] select(final double[] values, final double[] key, final double wanted) {
@@ -249,7 +432,8 @@ class ExampleWorkflowsTest {
         final NodeSettings cons = wf.getNodeSettings("connections");
         for (String key : cons.keySet()) {
             final NodeSettings c = cons.getNodeSettings(key);
-            edges.add(new int[] {c.getInt("sourceID"), c.getInt("sourcePort"), c.getInt("destID"), c.getInt("destPort")});
+            edges.add(
+                new int[] {c.getInt("sourceID"), c.getInt("sourcePort"), c.getInt("destID"), c.getInt("destPort")});
         }
         final Map<Integer, Integer> indegree = new HashMap<>();
         nodes.keySet().forEach(id -> indegree.put(id, 0));

@@ -2,10 +2,7 @@ package org.rmtlab.core.cli;
 
 import java.util.List;
 
-import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.chart.Figures;
 import org.rmtlab.core.dynamics.DeepLinearNetwork;
-import org.rmtlab.core.dynamics.LearningCurves;
 
 /**
  * {@code deep-linear-sigmoid}: a two-layer linear network trained by gradient flow from small initialisation, at
@@ -49,22 +46,7 @@ final class DeepLinearDemo extends DynamicsDemo {
     }
 
     @Override
-    String setting(final Args a) {
-        return "L = " + a.string("depth") + ", D = " + a.string("p") + ", N = " + a.string("width") + ", "
-            + ("0".equals(a.string("n")) ? "population loss" : "n = " + a.string("n")) + ", \u03B3\u2080 = "
-            + a.string("gamma0") + ", \u03C3a = " + a.string("sigma-a") + ", \u03C3W = " + a.string("sigma-w");
-    }
-
-    @Override
     List<String> scored() {
         return List.of(DeepLinearNetwork.TEST_RISK);
-    }
-
-    @Override
-    Figure figure(final LearningCurves theory, final LearningCurves sim) {
-        return Figures.learningCurves(theory.times(), null, theory.curve(DeepLinearNetwork.TEST_RISK).values(), null,
-            measured(sim, DeepLinearNetwork.TEST_RISK), Double.NaN).toBuilder()
-            .title("Sigmoidal learning curve of a deep linear network").xLabel("training time t")
-            .yLabel("test risk \u2016w* \u2212 \u03B2\u2016\u00B2 / D").build();
     }
 }

@@ -36,7 +36,7 @@ import org.rmtlab.core.demo.Discrepancy;
  * </ol>
  * Budgets on 2 cores: a few seconds per case with {@code --quick}, at most a minute in the full run.
  */
-final class DemoCommand implements Command {
+public final class DemoCommand implements Command {
 
     /** The cases, in the order of the summary table. */
     static final List<DemoCase> CASES = List.of(
@@ -93,7 +93,8 @@ final class DemoCommand implements Command {
         return out;
     }
 
-    private static DemoCase find(final String name) {
+    /** The case called {@code name}, for example {@code gmm-overfitting}. */
+    public static DemoCase find(final String name) {
         final List<String> names = new ArrayList<>();
         for (DemoCase c : CASES) {
             if (c.name().equals(name)) {

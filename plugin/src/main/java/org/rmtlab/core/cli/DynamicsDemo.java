@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.chart.Measured;
 import org.rmtlab.core.demo.DemoCase;
 import org.rmtlab.core.demo.DemoResult;
 import org.rmtlab.core.demo.Discrepancy;
 import org.rmtlab.core.dynamics.Curve;
+import org.rmtlab.core.dynamics.DynamicsFigures;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.util.Progress;
@@ -19,7 +19,9 @@ import org.rmtlab.core.util.Progress;
  * A demo case on one {@link DynamicsModel}, built exactly as {@code rmtlab dynamics --model ID} builds it: the
  * model's command-line options with their defaults, plus the few options the case sets (for the quick run, a
  * coarser grid). It writes the CSV of {@code rmtlab dynamics} ({@link DynamicsCommand#write}), scores the curves of
- * {@link #scored()} and leaves the figure to the subclass.
+ * {@link #scored()} and draws the figure of the Dynamics Simulator node's image port ({@link DynamicsFigures#figure}
+ * with the model's {@link DynamicsFigures#describe description} as subtitle): the node's test
+ * {@code DemoParityTest} checks that both are the same picture.
  *
  * <p>Scoring: a learning curve is drawn from the same trials at every time, so neighbouring points of a fine grid
  * carry nearly the same z; at most {@link #SCORED_PER_CURVE} points per curve, evenly spread over the eligible
@@ -63,9 +65,6 @@ abstract class DynamicsDemo implements DemoCase {
     /** The size for the summary table, for example {@code p=256 n=512}. */
     abstract String size(Args a);
 
-    /** The experiment's parameters in words, for the figure's subtitle. */
-    abstract String setting(Args a);
-
     /** The curves compared with the theory. */
     abstract List<String> scored();
 
@@ -73,9 +72,6 @@ abstract class DynamicsDemo implements DemoCase {
     boolean scores(final LearningCurves theory, final int i) {
         return true;
     }
-
-    /** The figure, without subtitle and trial note (added here). */
-    abstract Figure figure(LearningCurves theory, LearningCurves sim);
 
     @Override
     public final DemoResult run(final boolean quick, final Path dir, final Progress progress) throws Exception {
@@ -106,15 +102,7 @@ abstract class DynamicsDemo implements DemoCase {
                     s.value(i), s.stderr(i));
             }
         }
-        final Figure figure = figure(theory, sim).toBuilder().subtitle(setting(a))
-            .note("lines: theory; points: simulation, mean \u00B1 s.e. over " + trials + " trials (seed " + SEED + ")")
-            .build();
+        final Figure figure = DynamicsFigures.figure(modelId, DynamicsFigures.describe(model), theory, sim, trials);
         return new DemoResult(size(a), acc.result(trials), figure, List.of(csv));
-    }
-
-    /** A simulated curve as figure points. */
-    static Measured measured(final LearningCurves sim, final String name) {
-        final Curve c = sim.curve(name);
-        return new Measured(sim.times(), c.values(), c.stderr());
     }
 }

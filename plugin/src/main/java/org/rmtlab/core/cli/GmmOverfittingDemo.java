@@ -1,8 +1,6 @@
 package org.rmtlab.core.cli;
 
-import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
-import org.rmtlab.core.dynamics.LearningCurves;
 
 /**
  * {@code gmm-overfitting}: classification dynamics with overfitting, Liao and Couillet 2018 (Theorem 1), at the
@@ -18,23 +16,13 @@ import org.rmtlab.core.dynamics.LearningCurves;
 final class GmmOverfittingDemo extends EarlyStoppingDemo {
 
     GmmOverfittingDemo() {
-        super("gmm-overfitting", GaussianMixtureDynamics.ID, GaussianMixtureDynamics.TEST_ERROR, GaussianMixtureDynamics.TRAIN_ERROR);
+        super("gmm-overfitting", GaussianMixtureDynamics.ID, GaussianMixtureDynamics.TEST_ERROR,
+            GaussianMixtureDynamics.TRAIN_ERROR);
     }
 
     @Override
     public String description() {
         return "Gradient flow of a least-squares classifier on a two-class Gaussian mixture: the test error dips and "
             + "rises again (overfitting) while the training error keeps falling, as Liao and Couillet (2018) predict.";
-    }
-
-    @Override
-    String parameters(final Args a) {
-        return "\u2016\u03BC\u2016\u00B2 = " + a.string("rho") + ", initial variance " + a.string("init");
-    }
-
-    @Override
-    Figure.Builder style(final Figure.Builder figure, final LearningCurves theory) {
-        return figure.title("Classification dynamics with overfitting (Liao & Couillet 2018)")
-            .yLabel("misclassification rate");
     }
 }

@@ -1,9 +1,7 @@
 package org.rmtlab.core.cli;
 
 import java.util.List;
-import java.util.Locale;
 
-import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.OneStepFeatureLearning;
 
@@ -52,13 +50,6 @@ final class OneStepSpikeDemo extends DynamicsDemo {
     }
 
     @Override
-    String setting(final Args a) {
-        return "D = " + a.string("p") + ", N = " + a.string("width") + ", n = " + a.string("n") + ", student "
-            + a.string("student") + ", teacher " + a.string("teacher") + ", noise " + a.string("noise") + ", loss "
-            + a.string("loss");
-    }
-
-    @Override
     List<String> scored() {
         return List.of(OneStepFeatureLearning.TOP_SV, OneStepFeatureLearning.OVERLAP_BETA);
     }
@@ -66,18 +57,5 @@ final class OneStepSpikeDemo extends DynamicsDemo {
     @Override
     boolean scores(final LearningCurves theory, final int i) {
         return theory.time(i) >= SCORED_FROM * theory.scalar("threshold_eta");
-    }
-
-    @Override
-    Figure figure(final LearningCurves theory, final LearningCurves sim) {
-        final double threshold = theory.scalar("threshold_eta");
-        return Figure.builder().title("Spike of the first layer after one gradient step (Ba et al. 2022)")
-            .xLabel("learning rate \u03B7").yLabel("singular value of W\u2081").logX(true)
-            .theory("top singular value", theory.times(), theory.curve(OneStepFeatureLearning.TOP_SV).values())
-            .simulation("top singular value", measured(sim, OneStepFeatureLearning.TOP_SV))
-            .simulation("second singular value", measured(sim, OneStepFeatureLearning.SECOND_SV))
-            .markX(threshold, String.format(Locale.ROOT, "threshold \u03B7c = %.2f", threshold))
-            .markY(theory.scalar("bulk_edge"), "bulk edge 1 + \u221A(N/D)")
-            .note("scored against the theory: \u03B7 \u2265 " + SCORED_FROM + " \u03B7c").build();
     }
 }

@@ -1,11 +1,7 @@
 package org.rmtlab.core.cli;
 
 import java.util.List;
-import java.util.Locale;
 
-import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.chart.Figures;
-import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.RandomFeatureDynamics;
 
 /**
@@ -53,31 +49,8 @@ final class RandomFeatureNonMonotoneDemo extends DynamicsDemo {
     }
 
     @Override
-    String setting(final Args a) {
-        return "\u03C8N = N/D = " + a.string("psi-n") + ", \u03C8P = P/D = " + a.string("psi-p") + ", label noise "
-            + a.string("noise") + ", simulated at D = " + a.string("p");
-    }
-
-    @Override
     List<String> scored() {
         return List.of(RandomFeatureDynamics.TRAIN_LOSS, RandomFeatureDynamics.TEST_RISK,
             RandomFeatureDynamics.HERMITIAN_TEST_RISK);
-    }
-
-    @Override
-    Figure figure(final LearningCurves theory, final LearningCurves sim) {
-        final String train = RandomFeatureDynamics.TRAIN_LOSS;
-        final String test = RandomFeatureDynamics.TEST_RISK;
-        final String hermitian = RandomFeatureDynamics.HERMITIAN_TEST_RISK;
-        final double best = theory.scalar("t_star");
-        return Figures.learningCurves(theory.times(), theory.curve(train).values(), theory.curve(test).values(),
-            measured(sim, train), measured(sim, test), Double.NaN).toBuilder()
-            .title("Non-monotone test risk of random features (Bordelon & Pehlevan 2026)")
-            .xLabel("training time t").yLabel("loss")
-            .theory("Hermitian counterpart test", theory.times(), theory.curve(hermitian).values())
-            .simulation("Hermitian counterpart test", measured(sim, hermitian))
-            .markX(best, String.format(Locale.ROOT, "minimum t* = %.2g", best))
-            .markY(theory.scalar("risk_limit"), String.format(Locale.ROOT, "test limit %.3f", theory.scalar("risk_limit")))
-            .build();
     }
 }

@@ -1,7 +1,5 @@
 package org.rmtlab.core.cli;
 
-import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.RidgeDynamics;
 
 /**
@@ -26,16 +24,5 @@ final class RidgeEarlyStoppingDemo extends EarlyStoppingDemo {
         return "Linear regression by gradient flow: the test risk is U-shaped in time, its minimum (early stopping) "
             + "below the ridgeless limit, while the training loss falls; the regression analogue of Liao and "
             + "Couillet (2018) with Marchenko-Pastur integrals.";
-    }
-
-    @Override
-    String parameters(final Args a) {
-        return "teacher norm\u00B2 " + a.string("signal") + ", noise variance " + a.string("noise");
-    }
-
-    @Override
-    Figure.Builder style(final Figure.Builder figure, final LearningCurves theory) {
-        return figure.title("Early stopping in linear regression").yLabel("excess test risk / training loss")
-            .markY(theory.scalar("risk_limit"), "ridgeless limit of the test risk");
     }
 }

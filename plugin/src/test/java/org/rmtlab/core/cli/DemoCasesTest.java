@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rmtlab.core.dynamics.DynamicsFigures;
 import org.rmtlab.core.demo.DemoCase;
 import org.rmtlab.core.demo.DemoResult;
 import org.rmtlab.core.demo.Discrepancy;
@@ -41,7 +42,7 @@ class DemoCasesTest {
 
     /**
      * Every dynamics case's options, quick and full, are options of its model, build the model and its size and
-     * setting texts (the simulation itself is left to the demo and to one end-to-end test in DemoCommandTest).
+     * subtitle (the simulation itself is left to the demo and to one end-to-end test in DemoCommandTest).
      */
     @Test
     void everyDynamicsCaseBuildsItsModel() {
@@ -53,7 +54,7 @@ class DemoCasesTest {
                     final Args a = Args.parse(entry.options(), d.options(quick).toArray(new String[0]));
                     assertEquals(d.modelId(), entry.create(a).id(), c.name());
                     assertTrue(d.size(a).matches("\\S+( \\S+)*"), c.name() + ": " + d.size(a));
-                    assertTrue(!d.setting(a).isBlank(), c.name());
+                    assertTrue(!DynamicsFigures.describe(entry.create(a)).isBlank(), c.name());
                     assertTrue(d.trials(quick) >= 2, c.name());
                 }
                 checked++;
