@@ -147,8 +147,9 @@ final class ResolventPredictorNodeModel extends ChartingNodeModel<ResolventPredi
             pushFlowVariableDouble(VAR_SIGNAL, result.model().signal());
             pushFlowVariableDouble(VAR_NOISE, result.model().noise());
             pushFlowVariableDouble(VAR_FEATURE_VARIANCE, result.model().featureVariance());
-            pushFlowVariableDouble(VAR_OPTIMAL_GAMMA, result.model().optimalPenalty(train.p() / (double) train.n()));
-            design = result.theory() == LinearRidgeSweep.Theory.CROSS_VALIDATION ? nonIsotropicWarning(result) : null;
+            pushFlowVariableDouble(VAR_OPTIMAL_GAMMA, result.bestPenalty());
+            design = result.theory() == LinearRidgeSweep.Theory.CROSS_VALIDATION ? nonIsotropicWarning(result)
+                : result.noiseUncertain() ? uncertainNoiseWarning(result) : null;
         }
         final BufferedDataTable curves = write(rows, exec.createSubExecutionContext(0.05));
         final ChartOutput rendered = ChartOutput.render(figure);
@@ -192,6 +193,17 @@ final class ResolventPredictorNodeModel extends ChartingNodeModel<ResolventPredi
             + "variance (for example whitened principal components); for random features, use the random-features "
             + "mode on the original data.", result.isotropy().edgeRatio(), result.isotropy().distance(),
             DesignIsotropy.MAX_EDGE_RATIO, DesignIsotropy.MAX_DISTANCE);
+    }
+
+    /** Why the isotropic theory's noise, estimated by moments, may not be trusted near p/n = 1, and what to do. */
+    static String uncertainNoiseWarning(final LinearRidgeSweep.Result result) {
+        final double s = result.model().noise();
+        return String.format(java.util.Locale.ROOT, "The noise variance estimated from the training table is "
+            + "s\u00B2 = %.3g \u00B1 %.2g (jackknife standard error of Dicker's moment estimate; least squares has too "
+            + "few residual degrees of freedom at p/n = %.3g): too uncertain for the theory where the noise dominates, "
+            + "near p/n = 1 and for small gamma. If you know the signal variance and the noise, untick 'Estimate "
+            + "signal and noise from the training table' and enter them; otherwise use more training rows.",
+            s * s, result.noiseStandardError(), result.points().get(0).ratio());
     }
 
     private void warn(final TableMatrix train, final TableMatrix test, final String design) {

@@ -401,8 +401,8 @@ class ResolventPredictorNodeTest {
         assertEquals(core.model().noise(), (Double) vars.get(ResolventPredictorNodeModel.VAR_NOISE), 0.0);
         assertEquals(core.model().featureVariance(),
             (Double) vars.get(ResolventPredictorNodeModel.VAR_FEATURE_VARIANCE), 0.0);
-        assertEquals(core.model().optimalPenalty(0.4), (Double) vars.get(ResolventPredictorNodeModel.VAR_OPTIMAL_GAMMA),
-            0.0);
+        assertEquals(core.bestPenalty(), (Double) vars.get(ResolventPredictorNodeModel.VAR_OPTIMAL_GAMMA), 0.0);
+        assertEquals(core.model().optimalPenalty(0.4), core.bestPenalty(), 0.0);
 
         final NodeHarness<ResolventPredictorNodeModel> given = node(ResolventPredictorSettings.KEY_MODE,
             "linear-ridge", ResolventPredictorSettings.KEY_GAMMAS, "0, 1e-3, 1e-2, 0.1, 1",
@@ -447,6 +447,27 @@ class ResolventPredictorNodeTest {
             "linear-ridge");
         plain.execute(table(g.train()), table(g.test()));
         assertNull(plain.warning());
+    }
+
+    /**
+     * Isotropic data at p = n with little noise: least squares has no degrees of freedom, Dicker's moments cannot
+     * tell s^2 = 0.01 from 0 (standard error about 0.2), so the node warns that the theory's noise, and with it
+     * the height of the ridgeless peak, is uncertain, and says what to do.
+     */
+    @Test
+    void linearModeWarnsWhenTheNoiseEstimateIsUncertain() throws Exception {
+        final GeneratedData d = DataGenerator.generate(new DataSpec(DataModel.TEACHER, 100, 100, 100, 0, 0.1,
+            Scale.NORMALISED, 5));
+        final NodeHarness<ResolventPredictorNodeModel> node = node(ResolventPredictorSettings.KEY_MODE, "linear-ridge",
+            ResolventPredictorSettings.KEY_GAMMAS, "1e-4, 1e-2, 1");
+        node.execute(table(d.train()), table(d.test()));
+        assertTrue(node.warning() != null && node.warning().contains("too uncertain")
+            && node.warning().contains("Estimate signal and noise"), node.warning());
+        final NodeHarness<ResolventPredictorNodeModel> given = node(ResolventPredictorSettings.KEY_MODE,
+            "linear-ridge", ResolventPredictorSettings.KEY_GAMMAS, "1e-4, 1e-2, 1", ResolventPredictorSettings.KEY_ESTIMATE,
+            false, ResolventPredictorSettings.KEY_SIGNAL, 1.0, ResolventPredictorSettings.KEY_NOISE, 0.1);
+        given.execute(table(d.train()), table(d.test()));
+        assertNull(given.warning());
     }
 
     private static List<DoubleDescentPoint> rowsOf(final LinearRidgeSweep.Result r) {

@@ -81,16 +81,53 @@ public final class LinearRidgeSweep {
     }
 
     /**
+     * A jackknife standard error of s^2 above this fraction of the estimate (or any error on an estimate
+     * clipped to 0) makes the moment estimate of the noise {@link Result#noiseUncertain() uncertain}.
+     */
+    public static final double MAX_RELATIVE_NOISE_ERROR = 0.5;
+
+    /**
      * @param model the model of the theory (estimated or given signal and noise)
      * @param source where the signal and noise come from
      * @param points one per penalty, in the order given
      * @param isotropy the design's spectrum against Marchenko-Pastur
      * @param theory what the theory columns hold
+     * @param noiseStandardError the jackknife standard error of the estimated s^2
+     *        ({@link IsotropicLinearModel#momentNoiseStandardError}) with {@link Source#MOMENTS}, else NaN
      */
     public record Result(IsotropicLinearModel model, Source source, List<Point> points, DesignIsotropy isotropy,
-        Theory theory) {
+        Theory theory, double noiseStandardError) {
         public Result {
             points = List.copyOf(points);
+        }
+
+        /**
+         * Whether Dicker's moments left the noise variance too uncertain for the theory: near p/n = 1 the
+         * ridgeless risk s^2 c / |1 - c| is dominated by it, so an s^2 of 0 +- 0.2 gives a theory that can be
+         * off by any factor there.
+         */
+        public boolean noiseUncertain() {
+            final double s2 = model.noise() * model.noise();
+            return source == Source.MOMENTS && noiseStandardError > MAX_RELATIVE_NOISE_ERROR * s2;
+        }
+
+        /**
+         * The penalty of least predicted test error: the isotropic model's optimum (any lambda) or, for
+         * cross-validation, the grid's penalty of least estimate; NaN when no estimate exists.
+         */
+        public double bestPenalty() {
+            if (theory == Theory.ISOTROPIC) {
+                return model.optimalPenalty(points.get(0).ratio());
+            }
+            double best = Double.NaN;
+            double least = Double.POSITIVE_INFINITY;
+            for (Point q : points) {
+                if (q.testTheory() < least) {
+                    least = q.testTheory();
+                    best = q.lambda();
+                }
+            }
+            return best;
         }
     }
 
@@ -172,7 +209,8 @@ public final class LinearRidgeSweep {
         }
         progress.report(1, "done");
         return new Result(estimate, source, points, isotropy,
-            isotropy.isotropic() ? Theory.ISOTROPIC : Theory.CROSS_VALIDATION);
+            isotropy.isotropic() ? Theory.ISOTROPIC : Theory.CROSS_VALIDATION,
+            source == Source.MOMENTS ? IsotropicLinearModel.momentNoiseStandardError(xc, yc) : Double.NaN);
     }
 
     private static double[] rowMeans(final DMatrixRMaj x) {
