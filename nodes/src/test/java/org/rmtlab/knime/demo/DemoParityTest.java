@@ -1,5 +1,6 @@
 package org.rmtlab.knime.demo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,17 +16,25 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.rmtlab.core.cli.DemoCommand;
+import org.rmtlab.core.cli.Main;
 import org.rmtlab.core.demo.DemoRunner;
+import org.rmtlab.core.demo.Discrepancy;
 import org.rmtlab.core.dynamics.DynamicsFigures;
 import org.rmtlab.knime.common.ChartSource;
 import org.rmtlab.knime.dynamics.DynamicsSimulatorNodeFactory;
+import org.rmtlab.knime.features.RandomFeatureNodeFactory;
+import org.rmtlab.knime.generator.DataGeneratorNodeFactory;
+import org.rmtlab.knime.spectrum.SpectrumPlotNodeFactory;
 import org.rmtlab.stub.testing.NodeHarness;
 import org.rmtlab.stub.testing.Tables;
 
@@ -70,6 +79,162 @@ class DemoParityTest {
         assertSameNumbers(demoCase, csv, node.table(0));
         assertSamePixels(demoCase, Files.readAllBytes(dir.resolve(demoCase + ".png")),
             ((ChartSource) node.model()).chart().png());
+    }
+
+    /**
+     * {@code mp-spectrum}: the demo's trial 1 is the data of {@code rmtlab spectrum --scale raw} (seed 42), which the
+     * Data Generator draws with the same settings. The Spectrum Plot on that table, with the law's variance 1 and the
+     * demo's 30 bins, must give the command's eigenvalues, histogram (with the law's density per bin) and figure
+     * exactly; its law's edges are the demo's bulk range; and its one histogram, counted in the demo's bins, agrees
+     * with the demo's mean histogram of 20 trials within the standard error of a single trial.
+     */
+    @Test
+    void spectrumPlotDrawsTheMarchenkoPasturCaseAsTheCommandDoes(@TempDir final Path dir) throws Exception {
+        final Path csv = runDemo("mp-spectrum", dir);
+        final Path cliHistogram = dir.resolve("cli-histogram.csv");
+        final Path cliEigenvalues = dir.resolve("cli-eigenvalues.csv");
+        final Path cliPng = dir.resolve("cli.png");
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"spectrum", "--scale", "raw", "--variance", "1", "--bins", "30",
+            "--out", cliHistogram.toString(), "--eigenvalues", cliEigenvalues.toString(), "--plot", cliPng.toString()},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+
+        final NodeHarness<?> data = node(new DataGeneratorNodeFactory(), "model", "gaussian", "n", 1000, "n_test", 0,
+            "p", 500, "scale", "raw", "seed", 42);
+        data.execute();
+        final NodeHarness<?> plot = node(new SpectrumPlotNodeFactory(), "estimate_variance", false, "variance", 1.0,
+            "bins", 30);
+        plot.execute(data.table(0));
+
+        final double[] eigenvalues = Tables.doubles(plot.table(0), "eigenvalue");
+        final double[] cli = column(cliEigenvalues, "eigenvalue");
+        assertEquals(cli.length, eigenvalues.length, "eigenvalues");
+        for (int i = 0; i < cli.length; i++) {
+            // the node lists the largest first, the command the smallest
+            assertEquals(cli[cli.length - 1 - i], eigenvalues[i], 0.0, "eigenvalue " + i);
+        }
+        for (String[] pair : new String[][] {{"bin_lower", "bin_lower"}, {"bin_upper", "bin_upper"},
+            {"count", "count"}, {"density", "density"}, {"theory_density", "mp_density"}}) {
+            assertArrayEquals(column(cliHistogram, pair[1]), Tables.doubles(plot.table(1), pair[0]), 0.0, pair[0]);
+        }
+        assertSamePixels("mp-spectrum (command)", Files.readAllBytes(cliPng), ((ChartSource) plot.model()).chart().png());
+
+        final double[] lower = column(csv, "bin_lower");
+        final double[] upper = column(csv, "bin_upper");
+        assertEquals(lower[0], (Double) plot.flowVariables().get("lower_edge"), 0.0, "lower edge of the law");
+        // the demo's last edge is lower + 30 widths: the upper edge up to rounding
+        assertEquals(upper[upper.length - 1], (Double) plot.flowVariables().get("upper_edge"), 1e-14,
+            "upper edge of the law");
+        // trial 1 is one of the demo's 20: its count minus their mean has the spread sd sqrt((T - 1) / T), sd being
+        // the spread of one trial, count_se sqrt(T)
+        assertOneTrialAgreesWithTheMean("mp-spectrum", csv, eigenvalues, 20, false);
+    }
+
+    /**
+     * {@code nonlinear-gram-spectrum}: the Data Generator draws the demo's data (the defaults of
+     * {@code rmtlab double-descent}: mixture, n = 512, p = 256, ||mu||^2 = 4, seed 42); the Random Feature Map sends
+     * it through N = 512 ReLU features and a Spectrum Plot takes their Gram spectrum, while a second Spectrum Plot
+     * maps the data itself (same seed, same W) and draws the nonlinear Gram law. Both spectra are the same (to
+     * rounding: the two map the data by the same core function, one through a table); the histogram, a draw of W independent of the demo's, counted in the demo's bins, agrees with the demo's mean
+     * of 20 draws within the standard error of a single draw.
+     */
+    @Test
+    void randomFeaturesAndSpectrumPlotDrawTheNonlinearGramCase(@TempDir final Path dir) throws Exception {
+        final Path csv = runDemo("nonlinear-gram-spectrum", dir);
+        final NodeHarness<?> data = node(new DataGeneratorNodeFactory(), "n_test", 0);
+        data.execute();
+        final NodeHarness<?> features = node(new RandomFeatureNodeFactory(), "n_features", 512, "activation", "relu",
+            "seed", 42);
+        features.execute(data.table(0));
+        final NodeHarness<?> ofFeatures = node(new SpectrumPlotNodeFactory(), "side", "gram", "overlay", "none");
+        ofFeatures.execute(features.table(0));
+        final NodeHarness<?> mapped = node(new SpectrumPlotNodeFactory(), "side", "gram", "random_features", true,
+            "feature_count", 512, "activation", "relu", "seed", 42, "overlay", "nonlinear-gram");
+        mapped.execute(data.table(0));
+
+        final double[] eigenvalues = Tables.doubles(mapped.table(0), "eigenvalue");
+        final double[] viaMap = Tables.doubles(ofFeatures.table(0), "eigenvalue");
+        assertEquals(512, eigenvalues.length, "n eigenvalues of the Gram side");
+        for (int i = 0; i < eigenvalues.length; i++) {
+            assertEquals(eigenvalues[i], viaMap[i], 1e-12 * eigenvalues[0], "eigenvalue " + i);
+        }
+        assertOneTrialAgreesWithTheMean("nonlinear-gram-spectrum", csv, eigenvalues, 20, true);
+    }
+
+    /**
+     * The node's eigenvalues counted in the demo's bins against the demo's mean count, in every bin the demo scores.
+     * The single count's spread is that of one trial, count_se sqrt(T); its difference from the mean of T trials
+     * has the spread count_se sqrt(T + 1) when the node's trial is independent of the demo's, count_se sqrt(T - 1)
+     * when it is one of them. Tolerance: {@link Discrepancy#tolerance} for that many bins and trials (union bound,
+     * Student t).
+     */
+    private static void assertOneTrialAgreesWithTheMean(final String name, final Path csv, final double[] values,
+        final int trials, final boolean independent) throws Exception {
+        final double[] lower = column(csv, "bin_lower");
+        final double[] upper = column(csv, "bin_upper");
+        final double[] mean = column(csv, "count");
+        final double[] se = column(csv, "count_se");
+        final double[] scored = column(csv, "scored");
+        int bins = 0;
+        for (double s : scored) {
+            bins += (int) s;
+        }
+        final double tolerance = Discrepancy.tolerance(bins, trials);
+        final double spread = Math.sqrt(independent ? trials + 1 : trials - 1);
+        double worst = 0;
+        for (int k = 0; k < lower.length; k++) {
+            if (scored[k] == 0) {
+                continue;
+            }
+            int count = 0;
+            for (double v : values) {
+                // half-open bins as the core's Histogram, the last one closed
+                if (v >= lower[k] && (v < upper[k] || k == lower.length - 1 && v == upper[k])) {
+                    count++;
+                }
+            }
+            worst = Math.max(worst, Math.abs(count - mean[k]) / (se[k] * spread));
+        }
+        assertTrue(bins > 20, name + ": scored bins " + bins);
+        assertTrue(worst <= tolerance, name + ": one trial's histogram is " + worst + " standard errors from the "
+            + "demo's mean (tolerance " + tolerance + ")");
+    }
+
+    /** A node with its defaults changed by the key-value pairs (String, Integer, Double or Boolean values). */
+    private static NodeHarness<?> node(final NodeFactory<? extends NodeModel> factory, final Object... keyValues)
+        throws Exception {
+        final NodeHarness<?> harness = NodeHarness.of(factory);
+        final NodeSettings s = harness.saveSettings();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            final String key = (String) keyValues[i];
+            assertTrue(s.containsKey(key), "no setting " + key + " in " + s.keySet());
+            final Object value = keyValues[i + 1];
+            if (value instanceof String v) {
+                s.addString(key, v);
+            } else if (value instanceof Integer v) {
+                s.addInt(key, v);
+            } else if (value instanceof Double v) {
+                s.addDouble(key, v);
+            } else {
+                s.addBoolean(key, (Boolean) value);
+            }
+        }
+        harness.loadSettings(s);
+        return harness;
+    }
+
+    /** A numeric column of a CSV file with a header. */
+    private static double[] column(final Path csv, final String name) throws Exception {
+        final List<String> lines = Files.readAllLines(csv);
+        final int j = List.of(lines.get(0).split(",", -1)).indexOf(name);
+        assertTrue(j >= 0, csv.getFileName() + " has no column " + name + ": " + lines.get(0));
+        final double[] v = new double[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            final String cell = lines.get(i).split(",", -1)[j];
+            v[i - 1] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+        }
+        return v;
     }
 
     /** Runs one case of the quick demo into {@code dir}; returns its CSV. */
