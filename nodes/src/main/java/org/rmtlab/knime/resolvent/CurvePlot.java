@@ -8,6 +8,7 @@ import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.chart.Figures;
 import org.rmtlab.core.chart.Measured;
 import org.rmtlab.core.chart.RiskCurves;
+import org.rmtlab.core.cli.DoubleDescentFigure;
 import org.rmtlab.core.resolvent.DoubleDescentPoint;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
 import org.rmtlab.core.resolvent.IsotropicLinearModel;
@@ -16,7 +17,7 @@ import org.rmtlab.knime.common.TableMatrix;
 
 /**
  * The node's chart. Random features: {@link Figures#doubleDescent(double[], List)} over N/n with one pair of
- * curves per gamma, or, when the sweep has a single N/n and several gammas, the risk against gamma. Linear
+ * curves per gamma (and the test error of the ensemble of K fits when K &gt; 1), or, when the sweep has a single N/n and several gammas, the risk against gamma. Linear
  * ridge: the risk against gamma with the fit on the table as points and the theory's optimal gamma marked.
  */
 final class CurvePlot {
@@ -38,57 +39,20 @@ final class CurvePlot {
         final boolean tested = test != null;
         final Figure.Builder b;
         if (k == 1 && gammas.length > 1) {
-            b = Figures.riskAgainstPenalty(gammas, List.of(curves(null, rows, gammas, simulated, tested)))
-                .toBuilder();
+            final List<RiskCurves> curves = new ArrayList<>(2);
+            curves.add(DoubleDescentFigure.curves(null, rows, gammas, simulated, tested));
+            if (tested && spec.ensemble() > 1) {
+                curves.add(DoubleDescentFigure.ensemble(null, rows, gammas, spec.ensemble(), simulated));
+            }
+            b = DoubleDescentFigure.notes(Figures.riskAgainstPenalty(gammas, curves).toBuilder(), spec, tested)
+                .title("Random-feature ridge: risk against \u03B3 (" + spec.sigma().id() + ")");
         } else {
-            final double[] ratio = new double[k];
-            for (int i = 0; i < k; i++) {
-                ratio[i] = rows.get(i).featureRatio();
-            }
-            final List<RiskCurves> curves = new ArrayList<>(gammas.length);
-            for (int g = 0; g < gammas.length; g++) {
-                curves.add(curves(gammas.length == 1 ? null : "\u03B3 = " + number(gammas[g]),
-                    rows.subList(g * k, (g + 1) * k), ratio, simulated, tested));
-            }
-            b = Figures.doubleDescent(ratio, curves).toBuilder();
+            b = DoubleDescentFigure.of(rows, spec, tested).toBuilder();
         }
         final String fixed = k == 1 ? ", N/n = " + number(rows.get(0).featureRatio())
             : gammas.length == 1 ? ", \u03B3 = " + number(gammas[0]) : "";
-        b.title((k == 1 && gammas.length > 1 ? "Random-feature ridge: risk against \u03B3" : "Double descent of "
-            + "random-feature ridge regression") + " (" + spec.sigma().id() + ")")
-            .subtitle(sizes(train, test) + fixed);
-        if (simulated) {
-            b.note(String.format(Locale.ROOT, "lines: deterministic equivalents (Louart, Liao, Couillet 2018); points: "
-                + "mean \u00B1 standard error over %d trial%s of random weights W", spec.trials(),
-                spec.trials() == 1 ? "" : "s"));
-        } else {
-            b.note("lines: deterministic equivalents (Louart, Liao, Couillet 2018); no simulation (trials = 0)");
-        }
+        b.subtitle(sizes(train, test) + fixed);
         return b.build();
-    }
-
-    /** One setting's theory lines and simulated points at x (the N/n values, or the gammas). */
-    private static RiskCurves curves(final String label, final List<DoubleDescentPoint> rows, final double[] x,
-        final boolean simulated, final boolean tested) {
-        final int m = rows.size();
-        final double[] trainTheory = new double[m];
-        final double[] testTheory = new double[m];
-        final double[] trainSim = new double[m];
-        final double[] testSim = new double[m];
-        final double[] trainSe = new double[m];
-        final double[] testSe = new double[m];
-        for (int i = 0; i < m; i++) {
-            final DoubleDescentPoint r = rows.get(i);
-            trainTheory[i] = r.trainTheory();
-            testTheory[i] = r.testTheory();
-            trainSim[i] = r.trainSim();
-            testSim[i] = r.testSim();
-            trainSe[i] = r.trainSimSe();
-            testSe[i] = r.testSimSe();
-        }
-        return new RiskCurves(label, trainTheory, tested ? testTheory : null,
-            simulated ? new Measured(x, trainSim, trainSe) : null,
-            simulated && tested ? new Measured(x, testSim, testSe) : null);
     }
 
     static Figure linearRidge(final LinearRidgeSweep.Result result, final TableMatrix train, final TableMatrix test) {
@@ -108,7 +72,9 @@ final class CurvePlot {
             testFit[i] = p.testFit();
         }
         final boolean tested = test != null;
-        final Figure.Builder b = Figures.riskAgainstPenalty(gamma, List.of(new RiskCurves(null, trainTheory,
+        final boolean isotropic = result.theory() == LinearRidgeSweep.Theory.ISOTROPIC;
+        final Figure.Builder b = Figures.riskAgainstPenalty(gamma, List.of(new RiskCurves(null,
+            isotropic ? trainTheory : null,
             tested ? testTheory : null, new Measured(gamma, trainFit, null), tested ? new Measured(gamma, testFit, null)
                 : null, FIT))).toBuilder();
         final IsotropicLinearModel model = result.model();
@@ -126,12 +92,18 @@ final class CurvePlot {
                 hi = Math.max(hi, g);
             }
         }
-        if (best >= lo && best <= hi) {
+        if (isotropic && best >= lo && best <= hi) {
             b.markX(best, "optimal \u03B3 (theory) = " + number(best));
         }
-        b.note("lines: Hastie, Montanari, Rosset, Tibshirani (2022), isotropic features of the table's average "
-            + "variance v = " + number(model.featureVariance()) + "; points: ridge (with intercept) fitted on the "
-            + "table");
+        if (!isotropic) {
+            b.note("features far from isotropic: the line is the generalised cross-validation estimate of the test "
+                + "error (no training line), not the isotropic theory; points: ridge (with intercept) fitted on the "
+                + "table");
+        } else {
+            b.note("lines: Hastie, Montanari, Rosset, Tibshirani (2022), isotropic features of the table's average "
+                + "variance v = " + number(model.featureVariance()) + "; points: ridge (with intercept) fitted on "
+                + "the table");
+        }
         return b.build();
     }
 

@@ -55,6 +55,7 @@ final class ResolventPredictorNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.trials, "Trials (0: theory only)", 1));
         addDialogComponent(new DialogComponentNumber(s.seed, "Random seed", 1));
         addDialogComponent(new DialogComponentNumber(s.threads, "Threads (0: one per processor)", 1));
+        addDialogComponent(new DialogComponentNumber(s.ensemble, "Ensemble size K (average of K fits; 1: one fit)", 1));
         closeCurrentGroup();
         createNewTab("Linear ridge");
         createNewGroup("Signal and noise of the linear model");

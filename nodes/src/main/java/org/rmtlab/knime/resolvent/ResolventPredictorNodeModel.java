@@ -29,6 +29,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.rmtlab.core.chart.Figure;
+import org.rmtlab.core.resolvent.DesignIsotropy;
 import org.rmtlab.core.resolvent.DoubleDescent;
 import org.rmtlab.core.resolvent.DoubleDescentPoint;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
@@ -139,6 +140,7 @@ final class ResolventPredictorNodeModel extends NodeModel implements ChartSource
         final ExecProgress core = new ExecProgress(exec.createSubProgress(0.9));
         final List<DoubleDescentPoint> rows;
         final Figure figure;
+        String design = null;
         if (mode == Mode.RANDOM_FEATURES) {
             final DoubleDescentSpec spec = settings.spec();
             rows = CoreCall.execute(() -> DoubleDescent.run(spec, train.x(), train.y(), xTest, yTest, core));
@@ -158,11 +160,13 @@ final class ResolventPredictorNodeModel extends NodeModel implements ChartSource
             pushFlowVariableDouble(VAR_SIGNAL, result.model().signal());
             pushFlowVariableDouble(VAR_NOISE, result.model().noise());
             pushFlowVariableDouble(VAR_FEATURE_VARIANCE, result.model().featureVariance());
-            pushFlowVariableDouble(VAR_OPTIMAL_GAMMA, result.model().optimalPenalty(train.p() / (double) train.n()));
+            pushFlowVariableDouble(VAR_OPTIMAL_GAMMA, result.bestPenalty());
+            design = result.theory() == LinearRidgeSweep.Theory.CROSS_VALIDATION ? nonIsotropicWarning(result)
+                : result.noiseUncertain() ? uncertainNoiseWarning(result) : null;
         }
         final BufferedDataTable curves = write(rows, exec.createSubExecutionContext(0.05));
         final ChartOutput rendered = ChartOutput.render(figure);
-        warn(train, test);
+        warn(train, test, design);
         chart = rendered;
         exec.setProgress(1);
         return new PortObject[] {curves, rendered.port()};
@@ -191,8 +195,35 @@ final class ResolventPredictorNodeModel extends NodeModel implements ChartSource
         return out.getTable();
     }
 
-    private void warn(final TableMatrix train, final TableMatrix test) {
+    /** Why linear-ridge mode shows cross-validation instead of the isotropic theory, and what to do. */
+    static String nonIsotropicWarning(final LinearRidgeSweep.Result result) {
+        return String.format(java.util.Locale.ROOT, "The feature columns are far from isotropic (largest eigenvalue "
+            + "of their covariance %.3g times the Marchenko-Pastur edge, spectrum at Kolmogorov distance %.2f from "
+            + "Marchenko-Pastur; limits %s and %s): HMRT's isotropic theory and its signal/noise estimate do not "
+            + "apply and could be off by orders of magnitude. test_theory shows the generalised cross-validation "
+            + "estimate of the test error instead (valid for any feature covariance; missing where the fit "
+            + "interpolates), train_theory is missing. For the isotropic theory, use independent features of equal "
+            + "variance (for example whitened principal components); for random features, use the random-features "
+            + "mode on the original data.", result.isotropy().edgeRatio(), result.isotropy().distance(),
+            DesignIsotropy.MAX_EDGE_RATIO, DesignIsotropy.MAX_DISTANCE);
+    }
+
+    /** Why the isotropic theory's noise, estimated by moments, may not be trusted near p/n = 1, and what to do. */
+    static String uncertainNoiseWarning(final LinearRidgeSweep.Result result) {
+        final double s = result.model().noise();
+        return String.format(java.util.Locale.ROOT, "The noise variance estimated from the training table is "
+            + "s\u00B2 = %.3g \u00B1 %.2g (jackknife standard error of Dicker's moment estimate; least squares has too "
+            + "few residual degrees of freedom at p/n = %.3g): too uncertain for the theory where the noise dominates, "
+            + "near p/n = 1 and for small gamma. If you know the signal variance and the noise, untick 'Estimate "
+            + "signal and noise from the training table' and enter them; otherwise use more training rows.",
+            s * s, result.noiseStandardError(), result.points().get(0).ratio());
+    }
+
+    private void warn(final TableMatrix train, final TableMatrix test, final String design) {
         final List<String> parts = new ArrayList<>();
+        if (design != null) {
+            parts.add(design);
+        }
         if (test == null) {
             parts.add(NO_TEST_WARNING);
         }

@@ -50,6 +50,7 @@ final class ResolventPredictorSettings {
     static final String KEY_ESTIMATE = "estimate_signal_noise";
     static final String KEY_SIGNAL = "signal_variance";
     static final String KEY_NOISE = "noise_sd";
+    static final String KEY_ENSEMBLE = "ensemble_size";
 
     /** More points than a chart or a table needs; guards against a typo asking for millions. */
     static final int MAX_POINTS = 10_000;
@@ -106,6 +107,8 @@ final class ResolventPredictorSettings {
     final SettingsModelBoolean estimate = group.bool(KEY_ESTIMATE, true);
     final SettingsModelDouble signal = group.real(KEY_SIGNAL, 1);
     final SettingsModelDouble noise = group.real(KEY_NOISE, 0.5);
+    /** Ensemble size K of the random-feature mode; 1 (a single fit) is the behaviour before the key existed. */
+    final SettingsModelInteger ensemble = group.integer(KEY_ENSEMBLE, 1);
 
     ResolventPredictorSettings() {
         mode.addChangeListener(e -> updateEnabled());
@@ -117,7 +120,8 @@ final class ResolventPredictorSettings {
     void updateEnabled() {
         final String m = mode.getStringValue() == null ? "" : mode.getStringValue().trim();
         final boolean linear = m.equalsIgnoreCase(Mode.LINEAR_RIDGE.id());
-        for (SettingsModel rf : List.of(activation, ratioFrom, ratioTo, ratioCount, trials, seed, threads)) {
+        for (SettingsModel rf : List.of(activation, ratioFrom, ratioTo, ratioCount, trials, seed, threads,
+            ensemble)) {
             rf.setEnabled(!linear);
         }
         estimate.setEnabled(linear);
@@ -175,7 +179,11 @@ final class ResolventPredictorSettings {
         if (th < 0) {
             throw new InvalidSettingsException("Threads must be 0 (one per processor) or more, not " + th + ".");
         }
-        return CoreCall.settings(() -> new DoubleDescentSpec(sigma, ratios, g, t, seed.getIntValue(), th));
+        final int k = ensemble.getIntValue();
+        if (k < 1) {
+            throw new InvalidSettingsException("The ensemble size K must be 1 (a single fit) or more, not " + k + ".");
+        }
+        return CoreCall.settings(() -> new DoubleDescentSpec(sigma, ratios, g, t, seed.getIntValue(), th, k));
     }
 
     /**

@@ -37,7 +37,7 @@ final class DoubleDescentCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(
+        return PlotOutput.with(List.of(
             Option.of("data", "mixture", "law: " + DataModel.ids()),
             Option.of("n", "512", "training samples"),
             Option.of("p", "256", "dimension"),
@@ -49,14 +49,24 @@ final class DoubleDescentCommand implements Command {
             Option.of("ratios", "0.1:4:30", "N/n grid FROM:TO:COUNT (log-spaced) or a single value"),
             Option.of("gamma", "0.001", "ridge: a value, a comma list (0.001,0.1) or a grid FROM:TO:COUNT (log-spaced)"),
             Option.of("trials", "10", "Monte-Carlo trials (fresh W each); 0 for theory only"),
+            Option.of("ensemble", "1", "ensemble size K: also report bias and variance over W and the test error of "
+                + "the average of K fits with independent W (theory: bias + variance / K; simulation: floor(trials/K) "
+                + "groups of K trials, at least 2 groups); 1: a single fit"),
             Option.of("seed", "42", "random seed of the data and the simulation"),
             Option.of("threads", "0", "simulation threads (0: one per processor); results do not depend on it"),
-            Option.of("out", null, "CSV file (default: standard output)"));
+            Option.of("out", null, "CSV file (default: standard output)")));
     }
 
     @Override
     public int run(final Args a, final PrintStream stdout) throws Exception {
-        write(a.has("out") ? a.string("out") : null, stdout, sweep(a, Progress.NONE));
+        final PlotOutput plot = PlotOutput.from(a);
+        final DoubleDescentSpec spec = spec(a);
+        final List<DoubleDescentPoint> rows = sweep(a, spec, Progress.NONE);
+        write(a.has("out") ? a.string("out") : null, stdout, rows);
+        plot.write(() -> DoubleDescentFigure.of(rows, spec, a.integer("n-test") > 0).toBuilder()
+            .subtitle(a.string("data") + " data, n = " + a.string("n") + ", p = " + a.string("p") + ", n_test = "
+                + a.string("n-test"))
+            .build());
         return 0;
     }
 
@@ -68,11 +78,20 @@ final class DoubleDescentCommand implements Command {
 
     /** The sweep the options describe, theory beside simulation, as this command computes it. */
     static List<DoubleDescentPoint> sweep(final Args a, final Progress progress) throws CancelledException {
-        final DataSpec data = data(a);
+        return sweep(a, spec(a), progress);
+    }
+
+    /** The sweep settings the options describe. */
+    static DoubleDescentSpec spec(final Args a) {
         final double[] gammas = a.string("gamma").contains(":") ? a.grid("gamma").values() : a.reals("gamma");
-        final DoubleDescentSpec spec = new DoubleDescentSpec(Activations.byId(a.string("activation")),
-            a.grid("ratios").values(), gammas, a.integer("trials"), data.seed() ^ SIMULATION_SEED_MIX,
-            a.integer("threads"));
+        return new DoubleDescentSpec(Activations.byId(a.string("activation")), a.grid("ratios").values(), gammas,
+            a.integer("trials"), a.longValue("seed") ^ SIMULATION_SEED_MIX, a.integer("threads"),
+            a.integer("ensemble"));
+    }
+
+    private static List<DoubleDescentPoint> sweep(final Args a, final DoubleDescentSpec spec, final Progress progress)
+        throws CancelledException {
+        final DataSpec data = data(a);
         final GeneratedData d = DataGenerator.generate(data);
         return DoubleDescent.run(spec, d.train(), data.nTest() > 0 ? d.test() : null, progress);
     }

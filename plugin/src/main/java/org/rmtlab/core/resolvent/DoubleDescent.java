@@ -18,6 +18,11 @@ import org.rmtlab.core.util.TrialRunner;
  * {@link RandomFeatureRidgeSimulation} on the same data (conventions of {@link NonlinearGramEquivalent}).
  * For small gamma the test error peaks near N = n, the interpolation threshold.
  *
+ * <p>Each row also splits the test error over the randomness of W into bias (the error of the mean predictor)
+ * and variance, and gives the test error of an ensemble of {@link DoubleDescentSpec#ensemble()} fits, theory
+ * ({@link RidgeRisk#ensembleTest(int)}) beside simulation (the same trials, see
+ * {@link RandomFeatureRidgeSimulation#run(int[], double[], int, int, long, int, Progress)}).
+ *
  * <p>The grid is the product ratios x gammas; rows are ordered by gamma, then by ratio. The feature
  * count is N = max(1, round(ratio n)) and the theory is evaluated at the exact N/n of that N, so that
  * both columns describe the same model.
@@ -52,17 +57,20 @@ public final class DoubleDescent {
         RidgeSimulationResult sim = null;
         if (spec.trials() > 0) {
             sim = new RandomFeatureRidgeSimulation(spec.sigma(), x, y, xTest, yTest).run(counts, gammas, spec.trials(),
-                spec.seed(), spec.threads(), progress.sub(theoryShare, 1 - theoryShare));
+                spec.ensemble(), spec.seed(), spec.threads(), progress.sub(theoryShare, 1 - theoryShare));
         }
         final List<DoubleDescentPoint> rows = new ArrayList<>(ratios.length * gammas.length);
         for (int g = 0; g < gammas.length; g++) {
             for (int k = 0; k < counts.length; k++) {
                 final double c = counts[k] / (double) n;
                 final RidgeRisk r = theory.at(c, gammas[g]);
+                final boolean s = sim != null;
                 rows.add(new DoubleDescentPoint(c, counts[k], gammas[g], r.train(), r.test(),
-                    sim == null ? Double.NaN : sim.trainMean(k, g), sim == null ? Double.NaN : sim.testMean(k, g),
-                    sim == null ? Double.NaN : sim.trainStandardError(k, g),
-                    sim == null ? Double.NaN : sim.testStandardError(k, g), r.delta()));
+                    s ? sim.trainMean(k, g) : Double.NaN, s ? sim.testMean(k, g) : Double.NaN,
+                    s ? sim.trainStandardError(k, g) : Double.NaN, s ? sim.testStandardError(k, g) : Double.NaN,
+                    r.delta(), r.testBias(), r.testVariance(), r.ensembleTest(spec.ensemble()),
+                    s ? sim.testBias(k, g) : Double.NaN, s ? sim.testVariance(k, g) : Double.NaN,
+                    s ? sim.ensembleMean(k, g) : Double.NaN, s ? sim.ensembleStandardError(k, g) : Double.NaN));
             }
         }
         progress.report(1, "done");
@@ -88,7 +96,8 @@ public final class DoubleDescent {
         try {
             bytes = RandomFeatureRidgeRisk.bytes(n, nTest);
             if (spec.trials() > 0) {
-                bytes = Math.addExact(bytes, RandomFeatureRidgeSimulation.bytes(sorted, n, nTest, workers));
+                bytes = Math.addExact(bytes, RandomFeatureRidgeSimulation.bytes(sorted, spec.gammas().length, n, nTest,
+                    spec.trials(), spec.ensemble(), workers));
             }
         } catch (ArithmeticException e) {
             bytes = Long.MAX_VALUE;

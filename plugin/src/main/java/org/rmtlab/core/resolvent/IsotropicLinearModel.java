@@ -1,6 +1,7 @@
 package org.rmtlab.core.resolvent;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.util.Check;
 
 /**
@@ -54,22 +55,66 @@ public record IsotropicLinearModel(double featureVariance, double signal, double
      */
     public static IsotropicLinearModel moments(final DMatrixRMaj x, final double[] y) {
         RidgeInputs.check(x, y, null, null);
-        final int p = x.numRows;
         final int n = x.numCols;
         final double v = featureVariance(x);
         final double a = squaredNorm(y) / n;
-        double b = 0;
+        final double b = squaredNorm(MatrixVector.times(x, y)) / (v * n * (double) n);
+        final double signal = Math.max(0, Math.min(a, momentSignal(x.numRows, n, a, b)));
+        return new IsotropicLinearModel(v, signal, Math.sqrt(Math.max(0, a - signal)));
+    }
+
+    /**
+     * The delete-one jackknife standard error of the noise variance s^2 = a - tau^2 of {@link #moments} (before
+     * clipping): with u = X y, leaving out sample i changes ||y||^2 by y_i^2 and ||u||^2 by
+     * y_i^2 ||x_i||^2 - 2 y_i x_i . u, so all n estimates cost O(n p) together (the feature variance v is kept
+     * at its full-sample value; its fluctuation is O(1/sqrt(n p)), negligible beside that of s^2). Dicker's
+     * estimates have standard deviations of order (tau^2 + s^2) sqrt((1 + p/n) / n), so at p ~ n a small
+     * noise cannot be told from zero: this says when. The tests compare it with the spread of s^2 over draws.
+     *
+     * @param x p x n data, samples as columns, mean zero or centred
+     * @param y n targets, mean zero or centred
+     */
+    public static double momentNoiseStandardError(final DMatrixRMaj x, final double[] y) {
+        RidgeInputs.check(x, y, null, null);
+        final int p = x.numRows;
+        final int n = x.numCols;
+        Check.that(n >= 3, "The jackknife needs at least 3 samples, not " + n + ".");
+        final double v = featureVariance(x);
+        final double[] u = MatrixVector.times(x, y);
+        final double yy = squaredNorm(y);
+        final double uu = squaredNorm(u);
+        final double[] xu = new double[n];
+        final double[] xx = new double[n];
         for (int i = 0; i < p; i++) {
-            double zy = 0;
             final int row = i * n;
             for (int j = 0; j < n; j++) {
-                zy += x.data[row + j] * y[j];
+                final double t = x.data[row + j];
+                xu[j] += t * u[i];
+                xx[j] += t * t;
             }
-            b += zy * zy;
         }
-        b /= v * n * (double) n;
-        final double signal = Math.max(0, Math.min(a, n / (n + 1.0) * (b - p / (double) n * a)));
-        return new IsotropicLinearModel(v, signal, Math.sqrt(Math.max(0, a - signal)));
+        final int m = n - 1;
+        final double[] s2 = new double[n];
+        double mean = 0;
+        for (int j = 0; j < n; j++) {
+            final double a = (yy - y[j] * y[j]) / m;
+            final double b = (uu - 2 * y[j] * xu[j] + y[j] * y[j] * xx[j]) / (v * m * (double) m);
+            s2[j] = a - momentSignal(p, m, a, b);
+            mean += s2[j] / n;
+        }
+        double ss = 0;
+        for (double t : s2) {
+            ss += (t - mean) * (t - mean);
+        }
+        return Math.sqrt(ss * m / n);
+    }
+
+    /**
+     * Dicker's unbiased tau^2 from a = ||y||^2 / n and b = ||X y||^2 / (v n^2): E b = ((n + p + 1)/n) tau^2
+     * + (p/n) s^2 and E a = tau^2 + s^2 give tau^2 = (n/(n + 1)) (b - (p/n) a).
+     */
+    private static double momentSignal(final int p, final int n, final double a, final double b) {
+        return n / (n + 1.0) * (b - p / (double) n * a);
     }
 
     /**

@@ -29,6 +29,9 @@ import org.rmtlab.core.util.TrialRunner;
  * streams, so the result depends on the seed only, not on the number of threads.
  */
 public final class RandomFeatureRidgeSimulation {
+    /** Trials per worker thread in one chunk (see {@link #run(int[], double[], int, int, long, int, Progress)}). */
+    static final int CHUNK_PER_WORKER = 4;
+
     private final Activation sigma;
     private final DMatrixRMaj both;
     private final int n;
@@ -60,15 +63,32 @@ public final class RandomFeatureRidgeSimulation {
         this(sigma, train.x(), train.y(), test == null ? null : test.x(), test == null ? null : test.y());
     }
 
+    /** As {@link #run(int[], double[], int, int, long, int, Progress)} with ensembles of one (K = 1). */
+    public RidgeSimulationResult run(final int[] featureCounts, final double[] gammas, final int trials,
+        final long seed, final int threads, final Progress progress) throws CancelledException {
+        return run(featureCounts, gammas, trials, 1, seed, threads, progress);
+    }
+
     /**
+     * Runs the trials and reduces them in trial order: errors, the bias and variance of the test prediction over
+     * W, and the test error of ensembles of K fits measured on floor(trials / K) disjoint groups of trials (see
+     * {@link BiasVarianceAccumulator}).
+     *
+     * <p>The trials run in chunks of {@value #CHUNK_PER_WORKER} per worker thread, each chunk's outcomes folded
+     * into the accumulator in trial order before the next chunk starts: the test predictions of a trial
+     * (n_test numbers per (N, gamma) point) are then held for one chunk only, so that memory does not grow with
+     * the number of trials. The random streams are split from one root in trial order whatever the chunks, so
+     * the result depends on the seed only.
+     *
      * @param featureCounts feature counts N (any order, repeats allowed)
      * @param gammas ridges, each &gt; 0
      * @param trials independent draws of W, &gt;= 1
+     * @param ensemble ensemble size K, 1 &lt;= K &lt;= trials
      * @param seed the same seed gives the same result, whatever {@code threads}
      * @param threads worker threads; 0 for one per processor
      */
     public RidgeSimulationResult run(final int[] featureCounts, final double[] gammas, final int trials,
-        final long seed, final int threads, final Progress progress) throws CancelledException {
+        final int ensemble, final long seed, final int threads, final Progress progress) throws CancelledException {
         Check.that(featureCounts.length > 0, "Give at least one feature count N.");
         Check.that(gammas.length > 0, "Give at least one gamma.");
         for (int c : featureCounts) {
@@ -78,6 +98,9 @@ public final class RandomFeatureRidgeSimulation {
             Check.positive("gamma (ridge regularisation)", g);
         }
         Check.positive("trials", trials);
+        Check.positive("the ensemble size K", ensemble);
+        Check.that(ensemble <= trials, "The ensemble size K = " + ensemble + " needs at least K trials, but "
+            + trials + " were given.");
         Check.that(threads >= 0, "threads must be >= 0 (0: one per processor), but is " + threads + ".");
         final TreeSet<Integer> distinct = new TreeSet<>();
         for (int c : featureCounts) {
@@ -86,35 +109,57 @@ public final class RandomFeatureRidgeSimulation {
         final int[] sorted = distinct.stream().mapToInt(Integer::intValue).toArray();
         final int workers = workers(trials, threads);
         final int maxCount = sorted[sorted.length - 1];
+        final int nTest = yTest.length;
         Memory.require(String.format("the simulation (N up to %d, n = %d, n_test = %d, %d parallel trials)",
-            maxCount, n, both.numCols - n, workers), bytes(sorted, n, both.numCols - n, workers));
+            maxCount, n, nTest, workers), bytes(sorted, gammas.length, n, nTest, trials, ensemble, workers));
         final RidgeTrial trial = new RidgeTrial(sigma, both, n, y, yTest, sorted, gammas.clone());
-        final List<double[][][]> results = TrialRunner.run(trials, workers, new Rng(seed),
-            (index, rng, cancel) -> trial.run(rng, cancel), progress);
-        final int kCount = featureCounts.length;
         final int gCount = gammas.length;
-        final double[][] trainMean = new double[kCount][gCount];
-        final double[][] trainSe = new double[kCount][gCount];
-        final double[][] testMean = new double[kCount][gCount];
-        final double[][] testSe = new double[kCount][gCount];
-        final double[] sample = new double[trials];
+        final double[][][] train = new double[sorted.length][gCount][trials];
+        final double[][][] test = new double[sorted.length][gCount][trials];
+        final BiasVarianceAccumulator moments = nTest == 0 ? null
+            : new BiasVarianceAccumulator(yTest, sorted.length * gCount, trials, ensemble);
+        final double[][] predictions = new double[sorted.length * gCount][];
+        final Rng root = new Rng(seed);
+        final int chunk = CHUNK_PER_WORKER * workers;
+        for (int from = 0; from < trials; from += chunk) {
+            final int count = Math.min(chunk, trials - from);
+            final List<RidgeTrial.Outcome> outcomes = TrialRunner.run(count, workers, root,
+                (index, rng, cancel) -> trial.run(rng, cancel),
+                progress.sub(from / (double) trials, count / (double) trials));
+            for (int i = 0; i < count; i++) {
+                final RidgeTrial.Outcome o = outcomes.get(i);
+                for (int s = 0; s < sorted.length; s++) {
+                    for (int g = 0; g < gCount; g++) {
+                        train[s][g][from + i] = o.train()[s][g];
+                        test[s][g][from + i] = o.test()[s][g];
+                        if (moments != null) {
+                            predictions[s * gCount + g] = o.predictions()[s][g];
+                        }
+                    }
+                }
+                if (moments != null) {
+                    moments.add(predictions);
+                }
+            }
+        }
+        final int kCount = featureCounts.length;
+        final double[][][] stats = new double[8][kCount][gCount];
         for (int k = 0; k < kCount; k++) {
             final int s = Arrays.binarySearch(sorted, featureCounts[k]);
             for (int g = 0; g < gCount; g++) {
-                for (int t = 0; t < trials; t++) {
-                    sample[t] = results.get(t)[0][s][g];
-                }
-                trainMean[k][g] = Stats.mean(sample);
-                trainSe[k][g] = Stats.standardError(sample);
-                for (int t = 0; t < trials; t++) {
-                    sample[t] = results.get(t)[1][s][g];
-                }
-                testMean[k][g] = Stats.mean(sample);
-                testSe[k][g] = Stats.standardError(sample);
+                stats[0][k][g] = Stats.mean(train[s][g]);
+                stats[1][k][g] = Stats.standardError(train[s][g]);
+                stats[2][k][g] = Stats.mean(test[s][g]);
+                stats[3][k][g] = Stats.standardError(test[s][g]);
+                final int point = s * gCount + g;
+                stats[4][k][g] = moments == null ? Double.NaN : moments.bias(point);
+                stats[5][k][g] = moments == null ? Double.NaN : moments.variance(point);
+                stats[6][k][g] = moments == null ? Double.NaN : moments.ensembleMean(point);
+                stats[7][k][g] = moments == null ? Double.NaN : moments.ensembleStandardError(point);
             }
         }
-        return new RidgeSimulationResult(featureCounts.clone(), gammas.clone(), trials, trainMean, trainSe, testMean,
-            testSe);
+        progress.report(1, "done");
+        return new RidgeSimulationResult(featureCounts.clone(), gammas.clone(), trials, ensemble, stats);
     }
 
     /** Threads that run the trials: {@code threads}, or one per processor for 0, never more than the trials. */
@@ -124,16 +169,24 @@ public final class RandomFeatureRidgeSimulation {
 
     /**
      * Working memory of a run, in bytes: {@code workers} trials at once, each holding the features of the largest
-     * count in {@code sortedCounts} (ascending) and the Gram matrices of {@code RidgeTrial}.
+     * count in {@code sortedCounts} (ascending) and the Gram matrices of {@code RidgeTrial}; the outcomes of one
+     * chunk of trials (errors and test predictions of every (N, gamma) point); the per-trial errors and the
+     * bias-variance accumulator.
      */
-    static long bytes(final int[] sortedCounts, final int n, final int nTest, final int workers) {
+    static long bytes(final int[] sortedCounts, final int gammas, final int n, final int nTest, final int trials,
+        final int ensemble, final int workers) {
         int largestDual = 0;
         for (int c : sortedCounts) {
             if (c <= n) {
                 largestDual = c;
             }
         }
-        return Math.multiplyExact((long) workers,
+        final int points = Math.multiplyExact(sortedCounts.length, gammas);
+        long bytes = Math.multiplyExact((long) workers,
             RidgeTrial.bytes(n, n + nTest, sortedCounts[sortedCounts.length - 1], largestDual));
+        bytes = Math.addExact(bytes, Math.multiplyExact((long) CHUNK_PER_WORKER * workers,
+            RidgeTrial.outcomeBytes(points, nTest)));
+        bytes = Math.addExact(bytes, Memory.doubles(points, trials, 2));
+        return nTest == 0 ? bytes : Math.addExact(bytes, BiasVarianceAccumulator.bytes(points, nTest, trials, ensemble));
     }
 }

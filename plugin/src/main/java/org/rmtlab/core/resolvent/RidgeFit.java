@@ -133,6 +133,27 @@ public final class RidgeFit {
         return out;
     }
 
+    /**
+     * The eigenvalues of S = (1/n) X X^T on the smaller side m = min(p, n) (for p &gt; n those of (1/n) X^T X, the
+     * same nonzero values), those below the rounding level set to 0.
+     */
+    public double[] eigenvalues() {
+        return d.clone();
+    }
+
+    /**
+     * Degrees of freedom of the fit at penalty lambda &gt;= 0: the trace of the smoother X^T (S + lambda I)^{-1} X / n,
+     * sum_i d_i / (d_i + lambda) over the nonzero eigenvalues (the rank at lambda = 0).
+     */
+    public double degreesOfFreedom(final double lambda) {
+        Check.nonNegative("lambda (ridge penalty)", lambda);
+        double df = 0;
+        for (double v : d) {
+            df += v == 0 ? 0 : v / (v + lambda);
+        }
+        return df;
+    }
+
     /** Rank of X: the eigenvalues above the rounding level. */
     public int rank() {
         int r = 0;

@@ -11,6 +11,7 @@ import org.rmtlab.core.linalg.MatrixVector;
 import org.rmtlab.core.linalg.SymmetricEigen;
 import org.rmtlab.core.linalg.SymmetricGram;
 import org.rmtlab.core.util.CancelledException;
+import org.rmtlab.core.util.Memory;
 import org.rmtlab.core.util.Rng;
 import org.rmtlab.core.util.TrialRunner;
 
@@ -65,18 +66,33 @@ final class RidgeTrial {
         this.gammas = gammas;
     }
 
-    /** Bytes one trial allocates at most (for the memory guard). */
+    /** Bytes one trial allocates at most while it runs (for the memory guard; its {@link Outcome} comes on top). */
     static long bytes(final int n, final int nAll, final int maxCount, final int largestDual) {
         final long m = Math.max(Math.min(maxCount, n), 1);
         return 8L * ((long) maxCount * nAll + (long) n * largestDual + (long) largestDual * largestDual
             + (long) n * n + 4 * m * m);
     }
 
-    /** @return {train[k][g], test[k][g]} for counts[k], gammas[g] (test NaN without test set) */
-    double[][][] run(final Rng rng, final TrialRunner.Cancel cancel) throws CancelledException {
+    /** Bytes of one {@link Outcome}: the errors and the test predictions of every (N, gamma). */
+    static long outcomeBytes(final int points, final int nTest) {
+        return Memory.doubles(points, nTest + 2, 1);
+    }
+
+    /**
+     * Errors and test predictions of one trial.
+     *
+     * @param train E_train at counts[k], gammas[g]
+     * @param test E_test (NaN without test set)
+     * @param predictions the test predictions Sigma_test^T beta at counts[k], gammas[g] (n_test each; null
+     *        without test set)
+     */
+    record Outcome(double[][] train, double[][] test, double[][][] predictions) {
+    }
+
+    Outcome run(final Rng rng, final TrialRunner.Cancel cancel) throws CancelledException {
         final double[] f = new double[Math.multiplyExact(counts[counts.length - 1], nAll)];
-        final double[][] train = new double[counts.length][gammas.length];
-        final double[][] test = new double[counts.length][gammas.length];
+        final Outcome out = new Outcome(new double[counts.length][gammas.length],
+            new double[counts.length][gammas.length], nAll == n ? null : new double[counts.length][gammas.length][]);
         int dual = 0;
         while (dual < counts.length && counts[dual] <= n) {
             dual++;
@@ -84,17 +100,16 @@ final class RidgeTrial {
         int rows = 0;
         if (dual > 0) {
             rows = draw(rng, f, 0, counts[dual - 1], cancel);
-            solveDual(f, dual, train, test, cancel);
+            solveDual(f, dual, out, cancel);
         }
         if (dual < counts.length) {
-            solvePrimal(rng, f, rows, dual, train, test, cancel);
+            solvePrimal(rng, f, rows, dual, out, cancel);
         }
-        return new double[][][] {train, test};
+        return out;
     }
 
     /** The models counts[0..dual) (N &lt;= n): all their N x N matrices are leading blocks of one Gram matrix. */
-    private void solveDual(final double[] f, final int dual, final double[][] train, final double[][] test,
-        final TrialRunner.Cancel cancel) throws CancelledException {
+    private void solveDual(final double[] f, final int dual, final Outcome out, final TrialRunner.Cancel cancel) throws CancelledException {
         final int nd = counts[dual - 1];
         double cubes = 0;
         for (int k = 0; k < dual; k++) {
@@ -114,7 +129,7 @@ final class RidgeTrial {
                 SymmetricGram.leadingBlock(gram, nd, bigN, a);
                 final double[][] betas = eigenSolve(a, bigN, Arrays.copyOf(b, bigN));
                 for (int g = 0; g < gammas.length; g++) {
-                    dualErrors(f, bigN, betas[g], train[k], test[k], g);
+                    dualErrors(f, bigN, betas[g], out, k, g);
                 }
             }
             return;
@@ -132,7 +147,7 @@ final class RidgeTrial {
                 checkUsable(usable, bigN, gammas[g]);
                 final double[] beta = Arrays.copyOf(forward, bigN);
                 Cholesky.solveUpper(u, nd, bigN, beta);
-                dualErrors(f, bigN, beta, train[k], test[k], g);
+                dualErrors(f, bigN, beta, out, k, g);
             }
         }
     }
@@ -141,8 +156,8 @@ final class RidgeTrial {
      * The models counts[dual..] (N &gt; n), drawing their rows as N grows and updating the n x n Gram matrix
      * with each new block; the first {@code drawn} rows of f are already drawn.
      */
-    private void solvePrimal(final Rng rng, final double[] f, final int drawn, final int dual, final double[][] train,
-        final double[][] test, final TrialRunner.Cancel cancel) throws CancelledException {
+    private void solvePrimal(final Rng rng, final double[] f, final int drawn, final int dual, final Outcome out,
+        final TrialRunner.Cancel cancel) throws CancelledException {
         final double[] gram = new double[n * n];
         SymmetricGram.addUpper(f, nAll, 0, drawn, 0, n, 1.0 / n, gram);
         final double[] work = new double[n * n];
@@ -158,7 +173,7 @@ final class RidgeTrial {
                 SymmetricGram.leadingBlock(gram, n, n, work);
                 final double[][] zs = eigenSolve(work, n, y.clone());
                 for (int g = 0; g < gammas.length; g++) {
-                    primalErrors(f, bigN, gammas[g], zs[g], train[k], test[k], g);
+                    primalErrors(f, bigN, gammas[g], zs[g], out, k, g);
                 }
                 continue;
             }
@@ -168,7 +183,7 @@ final class RidgeTrial {
                 final double[] z = y.clone();
                 Cholesky.solveTransposed(work, n, n, z);
                 Cholesky.solveUpper(work, n, n, z);
-                primalErrors(f, bigN, gammas[g], z, train[k], test[k], g);
+                primalErrors(f, bigN, gammas[g], z, out, k, g);
             }
         }
     }
@@ -237,8 +252,8 @@ final class RidgeTrial {
     }
 
     /** Predictions Sigma^T beta on training and test columns at once. */
-    private void dualErrors(final double[] f, final int bigN, final double[] beta, final double[] train,
-        final double[] test, final int g) {
+    private void dualErrors(final double[] f, final int bigN, final double[] beta, final Outcome out, final int k,
+        final int g) {
         final double[] pred = new double[nAll];
         for (int r = 0; r < bigN; r++) {
             final double b = beta[r];
@@ -252,20 +267,20 @@ final class RidgeTrial {
             final double d = y[j] - pred[j];
             e += d * d;
         }
-        train[g] = e / n;
-        test[g] = testError(pred);
+        out.train[k][g] = e / n;
+        test(pred, out, k, g);
     }
 
     /** y - Sigma^T beta = gamma z; test predictions Sigma_test^T (Sigma z / n). */
     private void primalErrors(final double[] f, final int bigN, final double gamma, final double[] z,
-        final double[] train, final double[] test, final int g) {
+        final Outcome out, final int k, final int g) {
         double zz = 0;
         for (double v : z) {
             zz += v * v;
         }
-        train[g] = gamma * gamma * zz / n;
+        out.train[k][g] = gamma * gamma * zz / n;
         if (nAll == n) {
-            test[g] = Double.NaN;
+            out.test[k][g] = Double.NaN;
             return;
         }
         final double[] pred = new double[nAll];
@@ -276,18 +291,21 @@ final class RidgeTrial {
                 pred[j] += beta * f[base + j];
             }
         }
-        test[g] = testError(pred);
+        test(pred, out, k, g);
     }
 
-    private double testError(final double[] pred) {
+    /** Test error and test predictions from the predictions on all columns (test columns from n on). */
+    private void test(final double[] pred, final Outcome out, final int k, final int g) {
         if (nAll == n) {
-            return Double.NaN;
+            out.test[k][g] = Double.NaN;
+            return;
         }
         double e = 0;
         for (int j = n; j < nAll; j++) {
             final double d = yTest[j - n] - pred[j];
             e += d * d;
         }
-        return e / (nAll - n);
+        out.test[k][g] = e / (nAll - n);
+        out.predictions[k][g] = Arrays.copyOfRange(pred, n, nAll);
     }
 }

@@ -23,6 +23,11 @@ class LinearRidgeSweepTest {
 
     /** One draw of the model: {X (p x n), y} with Var(x^T beta*) = TAU2 exactly (beta* scaled to the norm). */
     private static Object[] draw(final int p, final int n, final double[] beta, final Rng rng) {
+        return draw(p, n, beta, S, rng);
+    }
+
+    /** As {@link #draw(int, int, double[], Rng)} with noise standard deviation {@code noise}. */
+    private static Object[] draw(final int p, final int n, final double[] beta, final double noise, final Rng rng) {
         final DMatrixRMaj x = new DMatrixRMaj(p, n);
         final double[] y = new double[n];
         for (int j = 0; j < n; j++) {
@@ -32,7 +37,7 @@ class LinearRidgeSweepTest {
                 x.set(i, j, v);
                 signal += v * beta[i];
             }
-            y[j] = signal + S * rng.gaussian();
+            y[j] = signal + noise * rng.gaussian();
         }
         return new Object[] {x, y};
     }
@@ -75,6 +80,55 @@ class LinearRidgeSweepTest {
             assertEquals(S * S, Stats.mean(s2), 4 * Stats.standardError(s2), "s^2, p = " + p);
             assertEquals(V, Stats.mean(v), 4 * Stats.standardError(v), "v, p = " + p);
         }
+    }
+
+    /**
+     * The jackknife standard error of Dicker's s^2 matches the spread of s^2 over draws: 100 draws at
+     * p = n = 300, where least squares has no degrees of freedom left, with s = 1 so that s^2 (about 1 +- 0.3)
+     * is never clipped. The standard deviation over 100 draws is itself uncertain by 1/sqrt(2 * 99) = 7%, the mean
+     * jackknife error by about 2%, and the jackknife is conservative by O(1/n): 25% is about 3.5 standard errors.
+     */
+    @Test
+    void momentNoiseStandardErrorMatchesTheSpreadOverDraws() {
+        final Rng rng = new Rng(17);
+        final int p = 300;
+        final int draws = 100;
+        final double[] s2 = new double[draws];
+        final double[] se = new double[draws];
+        for (int t = 0; t < draws; t++) {
+            final Object[] d = draw(p, p, beta(p, rng), 1.0, rng);
+            final DMatrixRMaj x = (DMatrixRMaj) d[0];
+            final double[] y = (double[]) d[1];
+            final double s = IsotropicLinearModel.moments(x, y).noise();
+            s2[t] = s * s;
+            se[t] = IsotropicLinearModel.momentNoiseStandardError(x, y);
+        }
+        final double spread = Stats.standardError(s2) * Math.sqrt(draws);
+        assertEquals(1.0, Stats.mean(s2), 4 * Stats.standardError(s2), "s^2 unbiased");
+        assertEquals(spread, Stats.mean(se), 0.25 * spread, "jackknife against the spread over draws");
+        assertTrue(Stats.mean(se) > 0.15, "at p = n the error is of order (tau^2 + s^2) sqrt(2 / n) * 2: " + spread);
+    }
+
+    /**
+     * The sweep flags an uncertain noise estimate: at p = n = 100 with s = 0.1 (s^2 = 0.01 against a standard
+     * error of about 0.2) the moments cannot tell the noise from 0, while at p = 50, n = 100 least squares
+     * estimates it; the best penalty is the isotropic optimum, or the grid's least cross-validation estimate.
+     */
+    @Test
+    void sweepFlagsAnUncertainNoiseEstimate() throws CancelledException {
+        final Rng rng = new Rng(19);
+        final double[] lambdas = {1e-4, 1e-3, 1e-2, 1e-1};
+        final Object[] square = draw(100, 100, beta(100, rng), 0.1, rng);
+        final LinearRidgeSweep.Result r = LinearRidgeSweep.run((DMatrixRMaj) square[0], (double[]) square[1], null,
+            null, lambdas, Progress.NONE);
+        assertEquals(LinearRidgeSweep.Source.MOMENTS, r.source());
+        assertTrue(r.noiseUncertain() && r.noiseStandardError() > 0.05, "se " + r.noiseStandardError());
+        assertEquals(r.model().optimalPenalty(1.0), r.bestPenalty(), 0.0);
+        final Object[] tall = draw(50, 100, beta(50, rng), 0.1, rng);
+        final LinearRidgeSweep.Result ls = LinearRidgeSweep.run((DMatrixRMaj) tall[0], (double[]) tall[1], null, null,
+            lambdas, Progress.NONE);
+        assertEquals(LinearRidgeSweep.Source.LEAST_SQUARES, ls.source());
+        assertTrue(Double.isNaN(ls.noiseStandardError()) && !ls.noiseUncertain());
     }
 
     /**
