@@ -12,11 +12,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,20 +52,52 @@ import org.rmtlab.stub.testing.Tables;
 
 /**
  * The demo's figures are the nodes' figures: each case of {@code rmtlab demo --quick} that a node expresses is run
- * twice, once by the demo's own runner (which writes {@code NAME.csv} and {@code NAME.png}) and once as a node
- * through the stub runtime with the demo's settings, and the node's table must hold the CSV's numbers bit for bit
- * (theory and simulation: the node takes the demo's seed and both call the same core model) and its image port
- * must be the demo's PNG pixel for pixel (both draw {@link DynamicsFigures#figure} at 900 x 600).
+ * by the demo's own runner (which writes {@code NAME.csv} and {@code NAME.png}) and as a chain of nodes through the
+ * stub runtime with the demo's settings, and the numbers and pictures are compared.
  *
- * <p>Covered: the five dynamics cases through the Dynamics Simulator. Not covered: the spectrum cases
- * ({@code mp-spectrum}, {@code nonlinear-gram-spectrum}) average the histograms of 40 independent data sets, which
- * a Spectrum Plot fed by one Data Generator table cannot; {@code linear-ridge} draws fresh data at every p, where the
- * Resolvent Predictor fits one table; {@code double-descent} draws its theory on 200 ratios beside the simulated
- * grid, where the node evaluates both on the grid.
+ * <p>Exactly, bit for bit and pixel for pixel: the five dynamics cases through the Dynamics Simulator (the node
+ * takes the demo's seed; both draw {@link DynamicsFigures#figure} at 900 x 600). The spectrum and double-descent
+ * cases, whose demo figure is not one node's: {@code mp-spectrum} averages the histograms of 20 data sets and
+ * {@code double-descent} draws its theory on a finer grid than it simulates; there the node's figure is compared
+ * pixel for pixel with the command's {@code --plot} (built by the same function as the demo's figure:
+ * {@code SpectrumFigures}, {@code DoubleDescentFigure}), the theory and the node's spectrum exactly, and what
+ * depends on other random draws within its standard error: the node's one histogram against the demo's mean, the
+ * node's simulation of W (an integer seed) against the demo's (a long one). {@code nonlinear-gram-spectrum} also
+ * runs the Random Feature Map. {@code linear-ridge} draws fresh data at every p, where the Resolvent Predictor fits
+ * one table: only the theory at the table's c is shared.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoParityTest {
+    /** The demo cases in the order the tests below need them. */
+    private static final List<String> CASES = List.of("gmm-overfitting", "ridge-early-stopping", "one-step-spike",
+        "deep-linear-sigmoid", "random-features-nonmonotone", "mp-spectrum", "nonlinear-gram-spectrum",
+        "double-descent");
+
+    @TempDir
+    static Path demoDir;
+    /** One thread runs the quick demo's cases, in test order, while the tests run the nodes: half the wall time. */
+    private static ExecutorService demo;
+    private static final Map<String, Future<Path>> RUNS = new HashMap<>();
+
+    @BeforeAll
+    static void startTheDemo() {
+        demo = Executors.newSingleThreadExecutor(r -> {
+            final Thread t = new Thread(r, "quick demo");
+            t.setDaemon(true);
+            return t;
+        });
+        for (String name : CASES) {
+            RUNS.put(name, demo.submit(() -> runDemo(name, demoDir)));
+        }
+    }
+
+    @AfterAll
+    static void stopTheDemo() {
+        demo.shutdownNow();
+    }
 
     /** Settings of the Dynamics Simulator equal to the quick demo case: model, time grid, trials, seed 42. */
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "gmm-overfitting, gmm, 0.01, 1000, 20, 20",
@@ -63,8 +106,8 @@ class DemoParityTest {
         "deep-linear-sigmoid, deep-linear, 0.1, 12, 20, 20",
         "random-features-nonmonotone, random-features, 0.01, 100, 20, 10"})
     void dynamicsSimulatorDrawsTheDemoFigure(final String demoCase, final String model, final double from,
-        final double to, final int count, final int trials, @TempDir final Path dir) throws Exception {
-        final Path csv = runDemo(demoCase, dir);
+        final double to, final int count, final int trials) throws Exception {
+        final Path csv = demo(demoCase);
 
         final NodeHarness<?> node = NodeHarness.of(new DynamicsSimulatorNodeFactory());
         final NodeSettings s = node.saveSettings();
@@ -78,7 +121,7 @@ class DemoParityTest {
         node.execute((BufferedDataTable) null);
 
         assertSameNumbers(demoCase, csv, node.table(0));
-        assertSamePixels(demoCase, Files.readAllBytes(dir.resolve(demoCase + ".png")),
+        assertSamePixels(demoCase, Files.readAllBytes(csv.resolveSibling(demoCase + ".png")),
             ((ChartSource) node.model()).chart().png());
     }
 
@@ -90,8 +133,9 @@ class DemoParityTest {
      * with the demo's mean histogram of 20 trials within the standard error of a single trial.
      */
     @Test
+    @Order(2)
     void spectrumPlotDrawsTheMarchenkoPasturCaseAsTheCommandDoes(@TempDir final Path dir) throws Exception {
-        final Path csv = runDemo("mp-spectrum", dir);
+        final Path csv = demo("mp-spectrum");
         final Path cliHistogram = dir.resolve("cli-histogram.csv");
         final Path cliEigenvalues = dir.resolve("cli-eigenvalues.csv");
         final Path cliPng = dir.resolve("cli.png");
@@ -141,8 +185,9 @@ class DemoParityTest {
      * of 20 draws within the standard error of a single draw.
      */
     @Test
-    void randomFeaturesAndSpectrumPlotDrawTheNonlinearGramCase(@TempDir final Path dir) throws Exception {
-        final Path csv = runDemo("nonlinear-gram-spectrum", dir);
+    @Order(3)
+    void randomFeaturesAndSpectrumPlotDrawTheNonlinearGramCase() throws Exception {
+        final Path csv = demo("nonlinear-gram-spectrum");
         final NodeHarness<?> data = node(new DataGeneratorNodeFactory(), "n_test", 0);
         data.execute();
         final NodeHarness<?> features = node(new RandomFeatureNodeFactory(), "n_features", 512, "activation", "relu",
@@ -175,8 +220,9 @@ class DemoParityTest {
      * ({@link org.rmtlab.core.cli.DoubleDescentFigure}, which also draws the demo's figure on a finer theory grid).
      */
     @Test
+    @Order(4)
     void resolventPredictorGivesTheDoubleDescentCase(@TempDir final Path dir) throws Exception {
-        final Path csv = runDemo("double-descent", dir);
+        final Path csv = demo("double-descent");
         final NodeHarness<?> data = node(new DataGeneratorNodeFactory());
         data.execute();
         final NodeHarness<?> predictor = node(new ResolventPredictorNodeFactory(), "ratio_from", 0.1, "ratio_to", 4.0,
@@ -231,6 +277,33 @@ class DemoParityTest {
         theory.execute(data.table(0), data.table(1));
         assertSamePixels("double-descent (command, theory)", Files.readAllBytes(cliPng),
             ((ChartSource) theory.model()).chart().png());
+    }
+
+    /**
+     * {@code linear-ridge}: the demo draws fresh data at every p, where the Resolvent Predictor fits one table; what
+     * both share is the theory at the table's c = p/n. The demo's theory columns come from the sweep of
+     * {@code rmtlab ridge-risk}, run here with {@code --trials 0} at c = 2 (n = 200, p = 400, ||beta*||^2 = 1, noise
+     * s = 0.5, lambda = 0); the node, in linear-ridge mode on a teacher table of those sizes, given the signal and
+     * noise, predicts the test error R + s^2 with the same R (to rounding: the node adds s^2).
+     */
+    @Test
+    @Order(5)
+    void resolventPredictorPredictsTheLinearRidgeTheory(@TempDir final Path dir) throws Exception {
+        final Path cli = dir.resolve("ridge.csv");
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"ridge-risk", "--ratios", "2", "--trials", "0", "--out", cli.toString()},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        final NodeHarness<?> data = node(new DataGeneratorNodeFactory(), "model", "teacher", "n", 200, "n_test", 200,
+            "p", 400, "noise", 0.5);
+        data.execute();
+        final NodeHarness<?> predictor = node(new ResolventPredictorNodeFactory(), "mode", "linear-ridge", "gammas",
+            "0", "estimate_signal_noise", false, "signal_variance", 1.0, "noise_sd", 0.5);
+        predictor.execute(data.table(0), data.table(1));
+        assertEquals(column(cli, "c")[0], Tables.doubles(predictor.table(0), "N_over_n")[0], 0.0, "c = p/n");
+        final double risk = column(cli, "risk")[0];
+        assertEquals(risk + 0.25, Tables.doubles(predictor.table(0), "test_theory")[0], 1e-14 * risk,
+            "test error R + s^2 at lambda = 0");
     }
 
     /**
@@ -306,6 +379,15 @@ class DemoParityTest {
             v[i - 1] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
         }
         return v;
+    }
+
+    /** The CSV of a case of the quick demo, once the background run has written it (with its PNG). */
+    private static Path demo(final String name) throws Exception {
+        try {
+            return RUNS.get(name).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
     }
 
     /** Runs one case of the quick demo into {@code dir}; returns its CSV. */
