@@ -49,9 +49,7 @@ final class CurvePlot {
         } else {
             b = DoubleDescentFigure.of(rows, spec, tested).toBuilder();
         }
-        final String fixed = k == 1 ? ", N/n = " + number(rows.get(0).featureRatio())
-            : gammas.length == 1 ? ", \u03B3 = " + number(gammas[0]) : "";
-        b.subtitle(sizes(train, test) + fixed);
+        b.subtitle(DoubleDescentFigure.subtitle(train.n(), train.p(), test == null ? 0 : test.n(), rows, spec));
         return b.build();
     }
 

@@ -9,6 +9,7 @@ import org.rmtlab.core.spectrum.PopulationSpectrum;
 import org.rmtlab.core.spectrum.SampleCovarianceLaw;
 import org.rmtlab.core.spectrum.SilversteinEquation;
 import org.rmtlab.core.spectrum.SpectralDistribution;
+import org.rmtlab.core.spectrum.SpectrumFigures;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
@@ -30,8 +31,7 @@ enum Overlay {
         @Override
         Theory theory(final LawInput in, final Progress progress) {
             final double variance = in.scale(1);
-            return new Theory(in.spectrum().marchenkoPastur(variance),
-                String.format(Locale.ROOT, "Marchenko-Pastur, sigma^2 = %.4g", variance));
+            return new Theory(in.spectrum().marchenkoPastur(variance), SpectrumFigures.marchenkoPastur(variance));
         }
     },
     /**

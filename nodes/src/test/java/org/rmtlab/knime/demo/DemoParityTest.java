@@ -1,5 +1,6 @@
 package org.rmtlab.knime.demo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,40 +12,92 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.imageio.ImageIO;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.rmtlab.core.cli.DemoCommand;
+import org.rmtlab.core.cli.Main;
 import org.rmtlab.core.demo.DemoRunner;
+import org.rmtlab.core.demo.Discrepancy;
 import org.rmtlab.core.dynamics.DynamicsFigures;
 import org.rmtlab.knime.common.ChartSource;
 import org.rmtlab.knime.dynamics.DynamicsSimulatorNodeFactory;
+import org.rmtlab.knime.features.RandomFeatureNodeFactory;
+import org.rmtlab.knime.generator.DataGeneratorNodeFactory;
+import org.rmtlab.knime.resolvent.ResolventPredictorNodeFactory;
+import org.rmtlab.knime.spectrum.SpectrumPlotNodeFactory;
 import org.rmtlab.stub.testing.NodeHarness;
 import org.rmtlab.stub.testing.Tables;
 
 /**
  * The demo's figures are the nodes' figures: each case of {@code rmtlab demo --quick} that a node expresses is run
- * twice, once by the demo's own runner (which writes {@code NAME.csv} and {@code NAME.png}) and once as a node
- * through the stub runtime with the demo's settings, and the node's table must hold the CSV's numbers bit for bit
- * (theory and simulation: the node takes the demo's seed and both call the same core model) and its image port
- * must be the demo's PNG pixel for pixel (both draw {@link DynamicsFigures#figure} at 900 x 600).
+ * by the demo's own runner (which writes {@code NAME.csv} and {@code NAME.png}) and as a chain of nodes through the
+ * stub runtime with the demo's settings, and the numbers and pictures are compared.
  *
- * <p>Covered: the five dynamics cases through the Dynamics Simulator. Not covered: the spectrum cases
- * ({@code mp-spectrum}, {@code nonlinear-gram-spectrum}) average the histograms of 40 independent data sets, which
- * a Spectrum Plot fed by one Data Generator table cannot; {@code linear-ridge} draws fresh data at every p, where the
- * Resolvent Predictor fits one table; {@code double-descent} draws its theory on 200 ratios beside the simulated
- * grid, where the node evaluates both on the grid.
+ * <p>Exactly, bit for bit and pixel for pixel: the five dynamics cases through the Dynamics Simulator (the node
+ * takes the demo's seed; both draw {@link DynamicsFigures#figure} at 900 x 600). The spectrum and double-descent
+ * cases, whose demo figure is not one node's: {@code mp-spectrum} averages the histograms of 20 data sets and
+ * {@code double-descent} draws its theory on a finer grid than it simulates; there the node's figure is compared
+ * pixel for pixel with the command's {@code --plot} (built by the same function as the demo's figure:
+ * {@code SpectrumFigures}, {@code DoubleDescentFigure}), the theory and the node's spectrum exactly, and what
+ * depends on other random draws within its standard error: the node's one histogram against the demo's mean, the
+ * node's simulation of W (an integer seed) against the demo's (a long one). {@code nonlinear-gram-spectrum} also
+ * runs the Random Feature Map. {@code linear-ridge} draws fresh data at every p, where the Resolvent Predictor fits
+ * one table: only the theory at the table's c is shared.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoParityTest {
+    /** The demo cases in the order the tests below need them. */
+    private static final List<String> CASES = List.of("gmm-overfitting", "ridge-early-stopping", "one-step-spike",
+        "deep-linear-sigmoid", "random-features-nonmonotone", "mp-spectrum", "nonlinear-gram-spectrum",
+        "double-descent");
+
+    @TempDir
+    static Path demoDir;
+    /** One thread runs the quick demo's cases, in test order, while the tests run the nodes: half the wall time. */
+    private static ExecutorService demo;
+    private static final Map<String, Future<Path>> RUNS = new HashMap<>();
+
+    @BeforeAll
+    static void startTheDemo() {
+        demo = Executors.newSingleThreadExecutor(r -> {
+            final Thread t = new Thread(r, "quick demo");
+            t.setDaemon(true);
+            return t;
+        });
+        for (String name : CASES) {
+            RUNS.put(name, demo.submit(() -> runDemo(name, demoDir)));
+        }
+    }
+
+    @AfterAll
+    static void stopTheDemo() {
+        demo.shutdownNow();
+    }
 
     /** Settings of the Dynamics Simulator equal to the quick demo case: model, time grid, trials, seed 42. */
+    @Order(1)
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "gmm-overfitting, gmm, 0.01, 1000, 20, 20",
@@ -53,8 +106,8 @@ class DemoParityTest {
         "deep-linear-sigmoid, deep-linear, 0.1, 12, 20, 20",
         "random-features-nonmonotone, random-features, 0.01, 100, 20, 10"})
     void dynamicsSimulatorDrawsTheDemoFigure(final String demoCase, final String model, final double from,
-        final double to, final int count, final int trials, @TempDir final Path dir) throws Exception {
-        final Path csv = runDemo(demoCase, dir);
+        final double to, final int count, final int trials) throws Exception {
+        final Path csv = demo(demoCase);
 
         final NodeHarness<?> node = NodeHarness.of(new DynamicsSimulatorNodeFactory());
         final NodeSettings s = node.saveSettings();
@@ -68,8 +121,273 @@ class DemoParityTest {
         node.execute((BufferedDataTable) null);
 
         assertSameNumbers(demoCase, csv, node.table(0));
-        assertSamePixels(demoCase, Files.readAllBytes(dir.resolve(demoCase + ".png")),
+        assertSamePixels(demoCase, Files.readAllBytes(csv.resolveSibling(demoCase + ".png")),
             ((ChartSource) node.model()).chart().png());
+    }
+
+    /**
+     * {@code mp-spectrum}: the demo's trial 1 is the data of {@code rmtlab spectrum --scale raw} (seed 42), which the
+     * Data Generator draws with the same settings. The Spectrum Plot on that table, with the law's variance 1 and the
+     * demo's 30 bins, must give the command's eigenvalues, histogram (with the law's density per bin) and figure
+     * exactly; its law's edges are the demo's bulk range; and its one histogram, counted in the demo's bins, agrees
+     * with the demo's mean histogram of 20 trials within the standard error of a single trial.
+     */
+    @Test
+    @Order(2)
+    void spectrumPlotDrawsTheMarchenkoPasturCaseAsTheCommandDoes(@TempDir final Path dir) throws Exception {
+        final Path csv = demo("mp-spectrum");
+        final Path cliHistogram = dir.resolve("cli-histogram.csv");
+        final Path cliEigenvalues = dir.resolve("cli-eigenvalues.csv");
+        final Path cliPng = dir.resolve("cli.png");
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"spectrum", "--scale", "raw", "--variance", "1", "--bins", "30",
+            "--out", cliHistogram.toString(), "--eigenvalues", cliEigenvalues.toString(), "--plot", cliPng.toString()},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+
+        final NodeHarness<?> data = node(new DataGeneratorNodeFactory(), "model", "gaussian", "n", 1000, "n_test", 0,
+            "p", 500, "scale", "raw", "seed", 42);
+        data.execute();
+        final NodeHarness<?> plot = node(new SpectrumPlotNodeFactory(), "estimate_variance", false, "variance", 1.0,
+            "bins", 30);
+        plot.execute(data.table(0));
+
+        final double[] eigenvalues = Tables.doubles(plot.table(0), "eigenvalue");
+        final double[] cli = column(cliEigenvalues, "eigenvalue");
+        assertEquals(cli.length, eigenvalues.length, "eigenvalues");
+        for (int i = 0; i < cli.length; i++) {
+            // the node lists the largest first, the command the smallest
+            assertEquals(cli[cli.length - 1 - i], eigenvalues[i], 0.0, "eigenvalue " + i);
+        }
+        for (String[] pair : new String[][] {{"bin_lower", "bin_lower"}, {"bin_upper", "bin_upper"},
+            {"count", "count"}, {"density", "density"}, {"theory_density", "mp_density"}}) {
+            assertArrayEquals(column(cliHistogram, pair[1]), Tables.doubles(plot.table(1), pair[0]), 0.0, pair[0]);
+        }
+        assertSamePixels("mp-spectrum (command)", Files.readAllBytes(cliPng), ((ChartSource) plot.model()).chart().png());
+
+        final double[] lower = column(csv, "bin_lower");
+        final double[] upper = column(csv, "bin_upper");
+        assertEquals(lower[0], (Double) plot.flowVariables().get("lower_edge"), 0.0, "lower edge of the law");
+        // the demo's last edge is lower + 30 widths: the upper edge up to rounding
+        assertEquals(upper[upper.length - 1], (Double) plot.flowVariables().get("upper_edge"), 1e-14,
+            "upper edge of the law");
+        // trial 1 is one of the demo's 20: its count minus their mean has the spread sd sqrt((T - 1) / T), sd being
+        // the spread of one trial, count_se sqrt(T)
+        assertOneTrialAgreesWithTheMean("mp-spectrum", csv, eigenvalues, 20, false);
+    }
+
+    /**
+     * {@code nonlinear-gram-spectrum}: the Data Generator draws the demo's data (the defaults of
+     * {@code rmtlab double-descent}: mixture, n = 512, p = 256, ||mu||^2 = 4, seed 42); the Random Feature Map sends
+     * it through N = 512 ReLU features and a Spectrum Plot takes their Gram spectrum, while a second Spectrum Plot
+     * maps the data itself (same seed, same W) and draws the nonlinear Gram law. Both spectra are the same (to
+     * rounding: the two map the data by the same core function, one through a table); the histogram, a draw of W independent of the demo's, counted in the demo's bins, agrees with the demo's mean
+     * of 20 draws within the standard error of a single draw.
+     */
+    @Test
+    @Order(3)
+    void randomFeaturesAndSpectrumPlotDrawTheNonlinearGramCase() throws Exception {
+        final Path csv = demo("nonlinear-gram-spectrum");
+        final NodeHarness<?> data = node(new DataGeneratorNodeFactory(), "n_test", 0);
+        data.execute();
+        final NodeHarness<?> features = node(new RandomFeatureNodeFactory(), "n_features", 512, "activation", "relu",
+            "seed", 42);
+        features.execute(data.table(0));
+        final NodeHarness<?> ofFeatures = node(new SpectrumPlotNodeFactory(), "side", "gram", "overlay", "none");
+        ofFeatures.execute(features.table(0));
+        final NodeHarness<?> mapped = node(new SpectrumPlotNodeFactory(), "side", "gram", "random_features", true,
+            "feature_count", 512, "activation", "relu", "seed", 42, "overlay", "nonlinear-gram");
+        mapped.execute(data.table(0));
+
+        final double[] eigenvalues = Tables.doubles(mapped.table(0), "eigenvalue");
+        final double[] viaMap = Tables.doubles(ofFeatures.table(0), "eigenvalue");
+        assertEquals(512, eigenvalues.length, "n eigenvalues of the Gram side");
+        for (int i = 0; i < eigenvalues.length; i++) {
+            assertEquals(eigenvalues[i], viaMap[i], 1e-12 * eigenvalues[0], "eigenvalue " + i);
+        }
+        assertOneTrialAgreesWithTheMean("nonlinear-gram-spectrum", csv, eigenvalues, 20, true);
+    }
+
+    /**
+     * {@code double-descent}: the Data Generator's defaults are the demo's data (mixture, n = 512 and 512 test
+     * samples, p = 256, ||mu||^2 = 4, seed 42) and the Resolvent Predictor with the quick demo's sweep (ReLU, 10
+     * ratios N/n from 0.1 to 4, gamma = 1e-3, 10 trials) must give the demo's rows: N, N/n and the theory exactly;
+     * the simulation within its standard error, as the node draws W from its own integer seed while the command
+     * mixes the seed into a long one (independent draws of W on the same data: the difference of the two means has
+     * the standard error sqrt(se_demo^2 + se_node^2); tolerance {@link Discrepancy#tolerance} over every simulated
+     * number). The figure: theory only (the figure code is the same with or without points, and the theory does
+     * not depend on the seed), the node's image port is the picture of {@code rmtlab double-descent --plot}
+     * ({@link org.rmtlab.core.cli.DoubleDescentFigure}, which also draws the demo's figure on a finer theory grid).
+     */
+    @Test
+    @Order(4)
+    void resolventPredictorGivesTheDoubleDescentCase(@TempDir final Path dir) throws Exception {
+        final Path csv = demo("double-descent");
+        final NodeHarness<?> data = node(new DataGeneratorNodeFactory());
+        data.execute();
+        final NodeHarness<?> predictor = node(new ResolventPredictorNodeFactory(), "ratio_from", 0.1, "ratio_to", 4.0,
+            "ratio_count", 10, "gammas", "0.001", "trials", 10);
+        predictor.execute(data.table(0), data.table(1));
+        final BufferedDataTable table = predictor.table(0);
+        final List<String> header = List.of(Files.readAllLines(csv).get(0).split(",", -1));
+        final List<String> simulated = new ArrayList<>();
+        for (String name : header) {
+            final double[] demo = column(csv, name);
+            final double[] node = Tables.doubles(table, name);
+            assertEquals(demo.length, node.length, name + ": rows");
+            if (name.endsWith("_sim_se")) {
+                continue;
+            }
+            if (name.endsWith("_sim")) {
+                // the bias and variance over W come without a standard error: compared through test_sim only
+                if (header.contains(name + "_se")) {
+                    simulated.add(name);
+                }
+                continue;
+            }
+            assertArrayEquals(demo, node, 0.0, name);
+        }
+        assertTrue(simulated.size() >= 2, "simulated columns " + simulated);
+        final List<double[]> pairs = new ArrayList<>();
+        for (String name : simulated) {
+            final double[] demo = column(csv, name);
+            final double[] demoSe = column(csv, name + "_se");
+            final double[] node = Tables.doubles(table, name);
+            final double[] nodeSe = Tables.doubles(table, name + "_se");
+            for (int i = 0; i < demo.length; i++) {
+                if (!Double.isNaN(demo[i])) {
+                    pairs.add(new double[] {(node[i] - demo[i]) / Math.hypot(demoSe[i], nodeSe[i]), i});
+                }
+            }
+        }
+        final double tolerance = Discrepancy.tolerance(pairs.size(), 10);
+        for (double[] z : pairs) {
+            assertTrue(Math.abs(z[0]) <= tolerance, "double-descent: node and demo simulations differ by " + z[0]
+                + " standard errors at row " + (int) z[1] + " (tolerance " + tolerance + ")");
+        }
+
+        final Path cliPng = dir.resolve("cli.png");
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"double-descent", "--ratios", "0.1:4:10", "--trials", "0", "--out",
+            dir.resolve("cli.csv").toString(), "--plot", cliPng.toString()},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        final NodeHarness<?> theory = node(new ResolventPredictorNodeFactory(), "ratio_from", 0.1, "ratio_to", 4.0,
+            "ratio_count", 10, "gammas", "0.001", "trials", 0);
+        theory.execute(data.table(0), data.table(1));
+        assertSamePixels("double-descent (command, theory)", Files.readAllBytes(cliPng),
+            ((ChartSource) theory.model()).chart().png());
+    }
+
+    /**
+     * {@code linear-ridge}: the demo draws fresh data at every p, where the Resolvent Predictor fits one table; what
+     * both share is the theory at the table's c = p/n. The demo's theory columns come from the sweep of
+     * {@code rmtlab ridge-risk}, run here with {@code --trials 0} at c = 2 (n = 200, p = 400, ||beta*||^2 = 1, noise
+     * s = 0.5, lambda = 0); the node, in linear-ridge mode on a teacher table of those sizes, given the signal and
+     * noise, predicts the test error R + s^2 with the same R (to rounding: the node adds s^2).
+     */
+    @Test
+    @Order(5)
+    void resolventPredictorPredictsTheLinearRidgeTheory(@TempDir final Path dir) throws Exception {
+        final Path cli = dir.resolve("ridge.csv");
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"ridge-risk", "--ratios", "2", "--trials", "0", "--out", cli.toString()},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        final NodeHarness<?> data = node(new DataGeneratorNodeFactory(), "model", "teacher", "n", 200, "n_test", 200,
+            "p", 400, "noise", 0.5);
+        data.execute();
+        final NodeHarness<?> predictor = node(new ResolventPredictorNodeFactory(), "mode", "linear-ridge", "gammas",
+            "0", "estimate_signal_noise", false, "signal_variance", 1.0, "noise_sd", 0.5);
+        predictor.execute(data.table(0), data.table(1));
+        assertEquals(column(cli, "c")[0], Tables.doubles(predictor.table(0), "N_over_n")[0], 0.0, "c = p/n");
+        final double risk = column(cli, "risk")[0];
+        assertEquals(risk + 0.25, Tables.doubles(predictor.table(0), "test_theory")[0], 1e-14 * risk,
+            "test error R + s^2 at lambda = 0");
+    }
+
+    /**
+     * The node's eigenvalues counted in the demo's bins against the demo's mean count, in every bin the demo scores.
+     * The single count's spread is that of one trial, count_se sqrt(T); its difference from the mean of T trials
+     * has the spread count_se sqrt(T + 1) when the node's trial is independent of the demo's, count_se sqrt(T - 1)
+     * when it is one of them. Tolerance: {@link Discrepancy#tolerance} for that many bins and trials (union bound,
+     * Student t).
+     */
+    private static void assertOneTrialAgreesWithTheMean(final String name, final Path csv, final double[] values,
+        final int trials, final boolean independent) throws Exception {
+        final double[] lower = column(csv, "bin_lower");
+        final double[] upper = column(csv, "bin_upper");
+        final double[] mean = column(csv, "count");
+        final double[] se = column(csv, "count_se");
+        final double[] scored = column(csv, "scored");
+        int bins = 0;
+        for (double s : scored) {
+            bins += (int) s;
+        }
+        final double tolerance = Discrepancy.tolerance(bins, trials);
+        final double spread = Math.sqrt(independent ? trials + 1 : trials - 1);
+        double worst = 0;
+        for (int k = 0; k < lower.length; k++) {
+            if (scored[k] == 0) {
+                continue;
+            }
+            int count = 0;
+            for (double v : values) {
+                // half-open bins as the core's Histogram, the last one closed
+                if (v >= lower[k] && (v < upper[k] || k == lower.length - 1 && v == upper[k])) {
+                    count++;
+                }
+            }
+            worst = Math.max(worst, Math.abs(count - mean[k]) / (se[k] * spread));
+        }
+        assertTrue(bins > 20, name + ": scored bins " + bins);
+        assertTrue(worst <= tolerance, name + ": one trial's histogram is " + worst + " standard errors from the "
+            + "demo's mean (tolerance " + tolerance + ")");
+    }
+
+    /** A node with its defaults changed by the key-value pairs (String, Integer, Double or Boolean values). */
+    private static NodeHarness<?> node(final NodeFactory<? extends NodeModel> factory, final Object... keyValues)
+        throws Exception {
+        final NodeHarness<?> harness = NodeHarness.of(factory);
+        final NodeSettings s = harness.saveSettings();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            final String key = (String) keyValues[i];
+            assertTrue(s.containsKey(key), "no setting " + key + " in " + s.keySet());
+            final Object value = keyValues[i + 1];
+            if (value instanceof String v) {
+                s.addString(key, v);
+            } else if (value instanceof Integer v) {
+                s.addInt(key, v);
+            } else if (value instanceof Double v) {
+                s.addDouble(key, v);
+            } else {
+                s.addBoolean(key, (Boolean) value);
+            }
+        }
+        harness.loadSettings(s);
+        return harness;
+    }
+
+    /** A numeric column of a CSV file with a header. */
+    private static double[] column(final Path csv, final String name) throws Exception {
+        final List<String> lines = Files.readAllLines(csv);
+        final int j = List.of(lines.get(0).split(",", -1)).indexOf(name);
+        assertTrue(j >= 0, csv.getFileName() + " has no column " + name + ": " + lines.get(0));
+        final double[] v = new double[lines.size() - 1];
+        for (int i = 1; i < lines.size(); i++) {
+            final String cell = lines.get(i).split(",", -1)[j];
+            v[i - 1] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+        }
+        return v;
+    }
+
+    /** The CSV of a case of the quick demo, once the background run has written it (with its PNG). */
+    private static Path demo(final String name) throws Exception {
+        try {
+            return RUNS.get(name).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
     }
 
     /** Runs one case of the quick demo into {@code dir}; returns its CSV. */

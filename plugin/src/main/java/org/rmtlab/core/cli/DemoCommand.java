@@ -16,7 +16,9 @@ import org.rmtlab.core.demo.Discrepancy;
  * tolerance, wall time, PASS or FAIL; see {@link Discrepancy}) and where the files went, and exits with 1 when a
  * case fails its tolerance. {@code --quick} coarsens grids and uses fewer trials (under a minute on 2 cores, for
  * continuous integration); {@code --gallery DIR} also writes every figure at the README's gallery size
- * ({@code ./rmtlab demo --gallery docs/gallery} regenerates the committed gallery).
+ * ({@code ./rmtlab demo --gallery docs/gallery} regenerates the committed gallery). Unlike the other commands it
+ * takes no {@code --plot FILE.png}: it draws one figure per case, each written as {@code NAME.png} beside its CSV;
+ * each figure is the one the corresponding command draws with {@code --plot} (and the node in its image port).
  *
  * <p>To add a case:
  * <ol>
@@ -24,8 +26,8 @@ import org.rmtlab.core.demo.Discrepancy;
  * {@code description()} (one sentence: what the figure shows, which paper) and {@code run(quick, dir, progress)},
  * which computes theory and simulation with the defaults of the corresponding node or command, writes
  * {@code dir/NAME.csv}, scores the simulated points with a {@link Discrepancy.Accumulator} and returns the size
- * text, the discrepancy and the figure (built with {@code org.rmtlab.core.chart.Figures} or
- * {@code Figure.builder()}). For a {@code DynamicsModel}, extend {@link DynamicsDemo} instead: it needs only the
+ * text, the discrepancy and the figure (built by the same function as the command's {@code --plot} and the node's
+ * image port, for example {@link LinearRidgeFigure} or {@code SpectrumFigures}: one place per figure). For a {@code DynamicsModel}, extend {@link DynamicsDemo} instead: it needs only the
  * option overrides, trials, scored curves and the figure ({@link GmmOverfittingDemo} is a complete example); for an
  * eigenvalue law, extend {@link SpectrumDemo}: it needs the law, the trials and the figure's title
  * ({@link MarchenkoPasturDemo}).</li>

@@ -64,8 +64,7 @@ final class DoubleDescentCommand implements Command {
         final List<DoubleDescentPoint> rows = sweep(a, spec, Progress.NONE);
         write(a.has("out") ? a.string("out") : null, stdout, rows);
         plot.write(() -> DoubleDescentFigure.of(rows, spec, a.integer("n-test") > 0).toBuilder()
-            .subtitle(a.string("data") + " data, n = " + a.string("n") + ", p = " + a.string("p") + ", n_test = "
-                + a.string("n-test"))
+            .subtitle(DoubleDescentFigure.subtitle(a.integer("n"), a.integer("p"), a.integer("n-test"), rows, spec))
             .build());
         return 0;
     }

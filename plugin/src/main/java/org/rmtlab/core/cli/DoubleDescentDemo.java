@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.chart.Figures;
-import org.rmtlab.core.chart.Measured;
 import org.rmtlab.core.demo.DemoCase;
 import org.rmtlab.core.demo.DemoResult;
 import org.rmtlab.core.demo.Discrepancy;
 import org.rmtlab.core.resolvent.DoubleDescentPoint;
+import org.rmtlab.core.resolvent.DoubleDescentSpec;
 import org.rmtlab.core.util.Progress;
 
 /**
@@ -20,7 +19,8 @@ import org.rmtlab.core.util.Progress;
  * at the defaults of {@code rmtlab double-descent}: mixture data n = 512 (and 512 test samples), p = 256,
  * ||mu||^2 = 4, ReLU, gamma = 1e-3, 30 ratios N/n from 0.1 to 4 (N = 51 to 2048), data seed 42. With this small
  * ridge the test error peaks at the interpolation threshold N = n (1.56 at N/n = 0.99) and falls again beyond it,
- * while the training error vanishes. The theory is drawn on 200 ratios, the simulation at the 30 of the grid.
+ * while the training error vanishes. The theory is drawn on 200 ratios, the simulation at the 30 of the grid, by
+ * the figure of {@code rmtlab double-descent --plot} and the Resolvent Predictor node ({@link DoubleDescentFigure}).
  *
  * <p>Scored: the test error at all 30 ratios and the training error below N = 0.9 n (18 ratios), 48 points, 40 trials
  * of W on the fixed data (the deterministic equivalent is conditional on the data). Both are O(1) quantities whose
@@ -82,11 +82,6 @@ final class DoubleDescentDemo implements DemoCase {
 
         final Discrepancy.Accumulator acc = new Discrepancy.Accumulator();
         final int k = sim.size();
-        final double[] x = new double[k];
-        final double[] train = new double[k];
-        final double[] trainSe = new double[k];
-        final double[] test = new double[k];
-        final double[] testSe = new double[k];
         for (int i = 0; i < k; i++) {
             final DoubleDescentPoint r = sim.get(i);
             final String at = String.format(Locale.ROOT, " at N = %d (N/n = %.3g)", r.featureCount(), r.featureRatio());
@@ -94,31 +89,12 @@ final class DoubleDescentDemo implements DemoCase {
             if (r.featureRatio() < TRAIN_SCORED_BELOW) {
                 acc.add("training error" + at, r.trainTheory(), r.trainSim(), r.trainSimSe());
             }
-            x[i] = r.featureRatio();
-            train[i] = r.trainSim();
-            trainSe[i] = r.trainSimSe();
-            test[i] = r.testSim();
-            testSe[i] = r.testSimSe();
         }
-        final double[] cx = new double[curve.size()];
-        final double[] cTrain = new double[curve.size()];
-        final double[] cTest = new double[curve.size()];
-        for (int i = 0; i < curve.size(); i++) {
-            cx[i] = curve.get(i).featureRatio();
-            cTrain[i] = curve.get(i).trainTheory();
-            cTest[i] = curve.get(i).testTheory();
-        }
-        final Figure figure = Figures.doubleDescent(cx, cTrain, cTest, new Measured(x, train, trainSe),
-            new Measured(x, test, testSe)).toBuilder()
-            .title("Double descent of random-feature ridge regression (Louart, Liao & Couillet 2018)")
-            .yLabel("mean squared error")
-            .subtitle(a.string("activation") + " features, " + a.string("data") + " data n = " + a.string("n") + ", p = "
-                + a.string("p") + ", \u2016\u03BC\u2016\u00B2 = " + a.string("rho") + ", ridge \u03B3 = " + a.string("gamma")
-                + ", " + a.string("n-test") + " test samples")
+        final DoubleDescentSpec spec = DoubleDescentCommand.spec(a);
+        final Figure figure = DoubleDescentFigure.of(curve, sim, spec, a.integer("n-test") > 0).toBuilder()
+            .subtitle(DoubleDescentFigure.subtitle(a.integer("n"), a.integer("p"), a.integer("n-test"), sim, spec))
             .note("scored: the test error at every N, the training error below N = " + Grid.text(TRAIN_SCORED_BELOW)
                 + " n")
-            .note("lines: theory; points: simulation, mean \u00B1 s.e. over " + trials + " draws of W (seed "
-                + a.string("seed") + ")")
             .build();
         return new DemoResult("n=" + a.string("n") + " p=" + a.string("p") + " N=" + sim.get(0).featureCount() + ".."
             + sim.get(k - 1).featureCount(), acc.result(trials), figure, List.of(csv));

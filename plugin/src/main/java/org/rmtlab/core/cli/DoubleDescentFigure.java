@@ -27,25 +27,66 @@ public final class DoubleDescentFigure {
      * @param tested whether there was a test set
      */
     public static Figure of(final List<DoubleDescentPoint> rows, final DoubleDescentSpec spec, final boolean tested) {
+        return of(rows, rows, spec, tested);
+    }
+
+    /**
+     * The double-descent figure with the theory drawn on other ratios than the simulation (a finer grid, say).
+     *
+     * @param theory the theory's sweep, ordered by gamma, then N/n, with the gammas of {@code spec}
+     * @param rows the simulated sweep, ordered alike, at {@code spec}'s ratios
+     */
+    public static Figure of(final List<DoubleDescentPoint> theory, final List<DoubleDescentPoint> rows,
+        final DoubleDescentSpec spec, final boolean tested) {
         final double[] gammas = spec.gammas();
         final int k = spec.ratios().length;
-        final double[] ratio = new double[k];
-        for (int i = 0; i < k; i++) {
-            ratio[i] = rows.get(i).featureRatio();
-        }
+        final int kt = theory.size() / gammas.length;
+        final double[] ratio = ratios(rows, k);
+        final double[] lines = ratios(theory, kt);
+        final boolean simulated = spec.trials() > 0;
         final List<RiskCurves> curves = new ArrayList<>();
         for (int g = 0; g < gammas.length; g++) {
             final String label = gammas.length == 1 ? null : "\u03B3 = " + Grid.text(gammas[g]);
             final List<DoubleDescentPoint> part = rows.subList(g * k, (g + 1) * k);
-            curves.add(curves(label, part, ratio, spec.trials() > 0, tested));
+            final List<DoubleDescentPoint> line = theory.subList(g * kt, (g + 1) * kt);
+            curves.add(merge(curves(label, line, lines, false, tested), curves(label, part, ratio, simulated, tested)));
             if (tested && spec.ensemble() > 1) {
-                curves.add(ensemble(label, part, ratio, spec.ensemble(), spec.trials() > 0));
+                curves.add(merge(ensemble(label, line, lines, spec.ensemble(), false),
+                    ensemble(label, part, ratio, spec.ensemble(), simulated)));
             }
         }
-        final Figure.Builder b = Figures.doubleDescent(ratio, curves).toBuilder()
+        final Figure.Builder b = Figures.doubleDescent(lines, curves).toBuilder()
             .title("Double descent of random-feature ridge regression (" + spec.sigma().id() + ")");
         notes(b, spec, tested);
         return b.build();
+    }
+
+    /**
+     * The subtitle of a sweep's figure: the sizes of the data and the setting every curve shares, for example
+     * {@code n = 512, p = 256, n_test = 512, γ = 0.001}.
+     *
+     * @param nTest test samples, 0 for none
+     */
+    public static String subtitle(final int n, final int p, final int nTest, final List<DoubleDescentPoint> rows,
+        final DoubleDescentSpec spec) {
+        final double[] gammas = spec.gammas();
+        final String fixed = spec.ratios().length == 1 ? ", N/n = " + Grid.text(rows.get(0).featureRatio())
+            : gammas.length == 1 ? ", \u03B3 = " + Grid.text(gammas[0]) : "";
+        return "n = " + n + ", p = " + p + (nTest == 0 ? ", no test table" : ", n_test = " + nTest) + fixed;
+    }
+
+    private static double[] ratios(final List<DoubleDescentPoint> rows, final int k) {
+        final double[] ratio = new double[k];
+        for (int i = 0; i < k; i++) {
+            ratio[i] = rows.get(i).featureRatio();
+        }
+        return ratio;
+    }
+
+    /** The theory lines of {@code lines} with the simulated points of {@code points}. */
+    private static RiskCurves merge(final RiskCurves lines, final RiskCurves points) {
+        return new RiskCurves(lines.label(), lines.trainTheory(), lines.testTheory(), points.trainSim(),
+            points.testSim(), points.measuredAs());
     }
 
     /** The footnotes of a sweep's figure: what the lines and points are, and what the ensemble is. */

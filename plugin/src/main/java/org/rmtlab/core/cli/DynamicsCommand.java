@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.rmtlab.core.dynamics.Curve;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
+import org.rmtlab.core.dynamics.DynamicsFigures;
 import org.rmtlab.core.dynamics.DynamicsModel;
 import org.rmtlab.core.dynamics.GradientMethod;
 import org.rmtlab.core.dynamics.LearningCurves;
@@ -24,7 +25,9 @@ import org.rmtlab.core.util.Progress;
  * A model without a theory for the chosen setting has no {@code _theory} columns. With {@code --summary} the
  * time-independent numbers are written instead, as {@code quantity,value}: the theory's (limits,
  * early-stopping optimum, thresholds), then, with {@code --trials} &gt; 0, the simulation's (means over trials
- * and {@code _se} standard errors, for example the rank-one ratio of one-step feature learning).
+ * and {@code _se} standard errors, for example the rank-one ratio of one-step feature learning). With
+ * {@code --plot FILE.png} the curves are also drawn as the Dynamics Simulator node and {@code rmtlab demo} draw them
+ * ({@link DynamicsFigures#figure}).
  *
  * <p>Models plug in through {@link DynamicsModelOptions}: each declares its own options and defaults; an
  * option that the chosen model does not read is an error rather than silently ignored.
@@ -39,13 +42,13 @@ final class DynamicsCommand implements Command {
         new OneStepDynamicsOptions(),
         new RandomFeatureDynamicsOptions());
 
-    private static final List<Option> COMMON = List.of(
+    private static final List<Option> COMMON = PlotOutput.with(List.of(
         Option.of("model", MODELS.get(0).id(), "the model: " + models()),
         Option.of("trials", DynamicsDefaults.TRIALS, "Monte-Carlo trials (0: theory only)"),
         Option.of("seed", DynamicsDefaults.SEED, "random seed"),
         Option.flag("summary", "write the time-independent numbers (quantity,value) instead of the curves: the "
             + "theory's, then with --trials > 0 the simulation's"),
-        Option.of("out", null, "CSV file (default: standard output)"));
+        Option.of("out", null, "CSV file (default: standard output)")));
 
     @Override
     public String name() {
@@ -106,6 +109,11 @@ final class DynamicsCommand implements Command {
     public int run(final Args given, final PrintStream stdout) throws Exception {
         final DynamicsModelOptions entry = find(given.string("model"));
         final Args a = forModel(given, entry);
+        final PlotOutput plot = PlotOutput.from(a);
+        if (plot.requested() && a.flag("summary")) {
+            throw new IllegalArgumentException("--plot draws the learning curves, which --summary does not compute: "
+                + "leave out --summary, or run the command twice.");
+        }
         final DynamicsModel model = entry.create(a);
         final double[] times = a.grid("times").values();
         final int trials = a.integer("trials");
@@ -133,6 +141,7 @@ final class DynamicsCommand implements Command {
         }
         final LearningCurves sim = trials == 0 ? null : model.simulate(times, trials, seed, Progress.NONE);
         write(out, stdout, a, theory, sim);
+        plot.write(() -> DynamicsFigures.figure(model.id(), DynamicsFigures.describe(model), theory, sim, trials));
         return 0;
     }
 

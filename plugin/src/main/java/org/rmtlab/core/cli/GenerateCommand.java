@@ -3,9 +3,11 @@ package org.rmtlab.core.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.ejml.data.DMatrixRMaj;
+import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.data.CovarianceModel;
 import org.rmtlab.core.data.CovarianceSpec;
 import org.rmtlab.core.data.DataGenerator;
@@ -15,10 +17,21 @@ import org.rmtlab.core.data.Dataset;
 import org.rmtlab.core.data.GeneratedData;
 import org.rmtlab.core.data.Scale;
 import org.rmtlab.core.kernel.Activations;
+import org.rmtlab.core.spectrum.EmpiricalSpectrum;
+import org.rmtlab.core.spectrum.Histogram;
+import org.rmtlab.core.spectrum.Outliers;
+import org.rmtlab.core.spectrum.PopulationSpectrum;
+import org.rmtlab.core.spectrum.SampleCovarianceLaw;
+import org.rmtlab.core.spectrum.SampleMatrix;
+import org.rmtlab.core.spectrum.SilversteinEquation;
+import org.rmtlab.core.spectrum.SpectralDistribution;
+import org.rmtlab.core.spectrum.SpectrumFigures;
+import org.rmtlab.core.util.Progress;
 
 /**
  * {@code rmtlab generate}: one row per sample, columns split, x1..xp, y, class; optionally the law's hidden
- * parameters (population eigenvalues, class means, teacher vector, spike directions) to a second CSV.
+ * parameters (population eigenvalues, class means, teacher vector, spike directions) to a second CSV, and with
+ * {@code --plot FILE.png} the spectrum of the training data against its law ({@link #figure}).
  */
 final class GenerateCommand implements Command {
 
@@ -34,7 +47,7 @@ final class GenerateCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(
+        return PlotOutput.with(List.of(
             Option.of("data", "mixture", "law: " + DataModel.ids()),
             Option.of("n", "512", "training samples"),
             Option.of("n-test", "0", "test samples"),
@@ -51,11 +64,12 @@ final class GenerateCommand implements Command {
             Option.of("scale", Scale.NORMALISED.id(), "normalised (x / sqrt(p)) or raw"),
             Option.of("seed", "42", "random seed"),
             Option.of("out", null, "CSV file (default: standard output)"),
-            Option.of("params", null, "also write the hidden parameters, one row per coordinate, to this CSV"));
+            Option.of("params", null, "also write the hidden parameters, one row per coordinate, to this CSV")));
     }
 
     @Override
     public int run(final Args a, final PrintStream stdout) throws Exception {
+        final PlotOutput plot = PlotOutput.from(a);
         final CovarianceSpec covariance = new CovarianceSpec(CovarianceModel.fromId(a.string("covariance")),
             a.real("exponent"), a.integer("spikes"), a.real("spike-strength"));
         final DataSpec spec = new DataSpec(DataModel.fromId(a.string("data")), a.integer("n"), a.integer("n-test"),
@@ -76,7 +90,45 @@ final class GenerateCommand implements Command {
         if (a.has("params")) {
             writeParameters(a.string("params"), d, stdout);
         }
+        plot.write(() -> figure(d));
         return 0;
+    }
+
+    /**
+     * The spectrum of the training data's sample covariance (1/n) X X^T against the law of its noise: the
+     * Marchenko-Pastur law for white noise, else the Silverstein law of the noise covariance (Bai and Silverstein
+     * 2010, Thm 4.3), at the scale of the data (1/p per entry normalised, 1 raw); the class means of a mixture show as
+     * outliers beyond the bulk. Drawn as {@code rmtlab spectrum} and the Spectrum Plot node draw it
+     * ({@link SpectrumCommand#figure}).
+     */
+    static Figure figure(final GeneratedData d) {
+        final DataSpec spec = d.spec();
+        final EmpiricalSpectrum s = EmpiricalSpectrum.of(d.train().x(), SampleMatrix.COVARIANCE);
+        final double unit = spec.scale() == Scale.NORMALISED ? 1.0 / spec.p() : 1;
+        final double[] tau = d.populationEigenvalues();
+        boolean white = true;
+        for (int i = 0; i < tau.length; i++) {
+            white &= tau[i] == 1;
+            tau[i] *= unit;
+        }
+        final SpectralDistribution law;
+        final String description;
+        if (white) {
+            law = s.marchenkoPastur(unit);
+            description = SpectrumFigures.marchenkoPastur(unit);
+        } else {
+            final double[] weights = new double[tau.length];
+            Arrays.fill(weights, 1);
+            final PopulationSpectrum population =
+                PopulationSpectrum.weighted(tau, weights).quantized(SilversteinEquation.MAX_EIGENVALUES);
+            law = Progress.silently(progress -> SampleCovarianceLaw.of(new SilversteinEquation(population,
+                s.ratio()), SampleMatrix.COVARIANCE, progress));
+            description = "law of the " + spec.covariance().model().id() + " noise covariance";
+        }
+        final Outliers outliers = s.outliers(law, EmpiricalSpectrum.DEFAULT_EDGE_MARGIN);
+        final Histogram h = SpectrumFigures.histogram(s, outliers.flags(s.eigenvalues()), 0);
+        return SpectrumCommand.figure(s, law, outliers, h, description).toBuilder()
+            .title("Spectrum of the generated training data (" + spec.model().id() + ")").build();
     }
 
     private static void write(final CsvWriter csv, final String split, final Dataset set) throws IOException {

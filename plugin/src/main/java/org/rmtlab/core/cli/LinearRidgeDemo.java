@@ -20,7 +20,8 @@ import org.rmtlab.core.util.Progress;
  * to 10 (p = round(c n)), lambda = 0, ||beta*||^2 = 1, noise s = 0.5, isotropic Gaussian x. The risk is the variance
  * s^2 c / (1 - c) below the interpolation threshold c = 1, where it diverges, and r^2 (1 - 1/c) + s^2 / (c - 1)
  * beyond it, with a minimum near c = 2 and the null risk r^2 as c grows. The theory is drawn on 300 ratios (none at
- * c = 1), the simulation at the 30 of the grid.
+ * c = 1), the simulation at the 30 of the grid: the figure of {@code rmtlab ridge-risk --plot}
+ * ({@link LinearRidgeFigure}).
  *
  * <p>Scored: the risk at all 30 ratios, 40 trials, against the limit plus its exact finite-n correction. The
  * variance part is a linear spectral statistic, s^2 tr((X X^T)^{-1}) (c &lt; 1) or s^2 tr((X^T X)^{-1})
@@ -36,17 +37,11 @@ import org.rmtlab.core.util.Progress;
  * ratios, 10 trials (max z 1.79, tolerance 5.12; 2.42 with seed 1).
  */
 final class LinearRidgeDemo implements DemoCase {
-    /** Ratios of the theory curve on each side of c = 1. */
-    private static final int CURVE_POINTS = 150;
     /**
      * Scored only when |p - n| is at least this: the mean of tr(W^{-1}) for a d x d Wishart matrix with m degrees of
      * freedom is finite for m - d &gt;= 2, its variance, which the standard error estimates, for m - d &gt;= 4.
      */
     static final int MIN_GAP = 4;
-    /** The y axis reaches at least this many times the largest theoretical risk outside 1/2 &lt;= c &lt;= 2. */
-    private static final double CUT = 3;
-    /** ... and this many times the highest scored simulation point (mean + s.e.). */
-    private static final double HEADROOM = 1.1;
 
     private final List<String> overrides;
 
@@ -87,9 +82,6 @@ final class LinearRidgeDemo implements DemoCase {
         final Discrepancy.Accumulator acc = new Discrepancy.Accumulator();
         double largestShare = 0;
         final int k = rows.size();
-        final double[] c = new double[k];
-        final double[][] sim = new double[3][k];
-        final double[][] se = new double[3][k];
         try (CsvWriter out = CsvWriter.open(csv.toString(), null, "c", "p", "gamma", "bias", "variance", "risk",
             "finite_n_correction", "sim_bias", "sim_bias_se", "sim_variance", "sim_variance_se", "sim_risk",
             "sim_risk_se", "scored")) {
@@ -107,68 +99,14 @@ final class LinearRidgeDemo implements DemoCase {
                 }
                 out.row(row.c(), row.p(), r.lambda(), r.bias(), r.variance(), r.total(), correction, s.bias(),
                     s.biasError(), s.variance(), s.varianceError(), s.risk(), s.riskError(), scored ? 1 : 0);
-                c[i] = row.c();
-                sim[0][i] = s.bias();
-                sim[1][i] = s.variance();
-                sim[2][i] = s.risk();
-                se[0][i] = s.biasError();
-                se[1][i] = s.varianceError();
-                se[2][i] = s.riskError();
             }
         }
 
-        final Grid grid = a.grid("ratios");
-        final List<Double> xs = new ArrayList<>();
-        // log-spaced on each side of c = 1, stopping short of the divergence
-        final double below = Math.log(Math.min(grid.from(), 0.5));
-        final double above = Math.log(Math.max(grid.to(), 2));
-        for (int i = 0; i < CURVE_POINTS; i++) {
-            xs.add(Math.exp(below + (-0.01 - below) * i / (CURVE_POINTS - 1.0)));
-        }
-        for (int i = 0; i < CURVE_POINTS; i++) {
-            xs.add(Math.exp(0.01 + (above - 0.01) * i / (CURVE_POINTS - 1.0)));
-        }
-        final double[] cx = new double[xs.size()];
-        final double[][] theory = new double[3][xs.size()];
-        for (int i = 0; i < cx.length; i++) {
-            cx[i] = xs.get(i);
-            final LinearRidgeRisk.Risk r = LinearRidgeRisk.isotropic(cx[i], signal, noise).at(0);
-            theory[0][i] = r.bias();
-            theory[1][i] = r.variance();
-            theory[2][i] = r.total();
-        }
-        // the axis shows the theory away from the divergence and every scored simulation point
-        double top = 0;
-        for (int i = 0; i < cx.length; i++) {
-            if (cx[i] < 0.5 || cx[i] > 2) {
-                top = Math.max(top, CUT * theory[2][i]);
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            if (Math.abs(rows.get(i).p() - n) >= MIN_GAP) {
-                top = Math.max(top, HEADROOM * (sim[2][i] + se[2][i]));
-            }
-        }
-        // the risk last, on top of the variance it equals below c = 1
-        final String[] names = {"bias", "variance", "risk"};
-        final Figure.Builder b = Figure.builder()
-            .title("Ridgeless least squares: risk over p/n (Hastie, Montanari, Rosset & Tibshirani 2022)")
-            .subtitle("n = " + n + ", isotropic Gaussian x, \u2016\u03B2*\u2016\u00B2 = " + a.string("signal")
-                + ", noise s = " + a.string("noise") + ", \u03BB = 0 (minimum norm)")
-            .xLabel("c = p / n  (dimension per training sample)").yLabel("excess test risk").logX(true)
-            .yRange(0, top)
-            .markX(1, "interpolation threshold p = n")
-            .markY(signal, "null risk \u2016\u03B2*\u2016\u00B2");
-        for (int q = 0; q < 3; q++) {
-            b.theory(names[q], cx, theory[q]);
-            b.simulation(names[q], c, sim[q], se[q]);
-        }
-        b.note(String.format(Locale.ROOT, "the y axis is cut at %.2g: the risk diverges at c = 1", top))
+        final Figure figure = LinearRidgeFigure.of(a, rows).toBuilder()
             .note(String.format(Locale.ROOT, "scored: the risk against the limit plus its exact finite-n correction (the "
                 + "Wishart mean; at most %.0f%% of the risk, near c = 1)", 100 * largestShare))
-            .note("lines: theory (the limit); points: simulation, mean \u00B1 s.e. over " + trials + " trials (seed "
-                + a.string("seed") + ")");
+            .build();
         return new DemoResult("n=" + n + " p=" + rows.get(0).p() + ".." + rows.get(k - 1).p(), acc.result(trials),
-            b.build(), List.of(csv));
+            figure, List.of(csv));
     }
 }

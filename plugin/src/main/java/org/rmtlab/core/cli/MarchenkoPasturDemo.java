@@ -2,7 +2,6 @@ package org.rmtlab.core.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.data.DataGenerator;
@@ -12,6 +11,7 @@ import org.rmtlab.core.data.Scale;
 import org.rmtlab.core.spectrum.EmpiricalSpectrum;
 import org.rmtlab.core.spectrum.MarchenkoPastur;
 import org.rmtlab.core.spectrum.SampleMatrix;
+import org.rmtlab.core.spectrum.SpectrumFigures;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
 
@@ -114,12 +114,8 @@ final class MarchenkoPasturDemo extends SpectrumDemo {
             }
 
             @Override
-            double[] density(final double[] x) {
-                final double[] f = new double[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    f[i] = law.density(x[i]);
-                }
-                return f;
+            Figure figure(final org.rmtlab.core.chart.Histogram bars, final double from, final double to) {
+                return SpectrumFigures.figure(bars, law, null, false, false, setting());
             }
 
             @Override
@@ -134,7 +130,6 @@ final class MarchenkoPasturDemo extends SpectrumDemo {
     @Override
     Figure figure(final Figure base, final Experiment e, final double[][] eigenvalues) {
         return base.toBuilder().title("Marchenko\u2013Pastur law of the sample covariance (Marchenko & Pastur 1967)")
-            .markX(e.lower(), String.format(Locale.ROOT, "(1 \u2212 \u221Ac)\u00B2 = %.3f", e.lower()))
-            .markX(e.upper(), String.format(Locale.ROOT, "(1 + \u221Ac)\u00B2 = %.3f", e.upper())).build();
+            .build();
     }
 }

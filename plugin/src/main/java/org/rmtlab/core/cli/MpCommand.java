@@ -12,13 +12,15 @@ import org.rmtlab.core.spectrum.EmpiricalSpectrum;
 import org.rmtlab.core.spectrum.Histogram;
 import org.rmtlab.core.spectrum.MarchenkoPastur;
 import org.rmtlab.core.spectrum.SampleMatrix;
+import org.rmtlab.core.spectrum.SpectrumFigures;
 import org.rmtlab.core.util.Check;
 
 /**
  * {@code rmtlab mp}: the Marchenko–Pastur density and CDF on a grid (columns x, density, cdf) and, with
  * {@code --n}, beside them the histogram density of the bin containing x and the empirical CDF of one
  * simulated spectrum (p = round(c n), iid N(0, variance) entries); the Kolmogorov distance goes to standard
- * error as {@code key=value}.
+ * error as {@code key=value}. {@code --plot FILE.png} draws the law (and the simulation's histogram with its outliers
+ * beyond {@link EmpiricalSpectrum#DEFAULT_EDGE_MARGIN} Tracy-Widom scales) as {@code rmtlab spectrum} and the Spectrum Plot node do.
  */
 final class MpCommand implements Command {
 
@@ -34,7 +36,7 @@ final class MpCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(
+        return PlotOutput.with(List.of(
             Option.of("c", "0.5", "ratio c = p/n"),
             Option.of("variance", "1", "variance sigma^2 of the entries of X"),
             Option.of("side", "covariance", "covariance ((1/n) X X^T, p x p) or gram ((1/n) X^T X, n x n)"),
@@ -42,11 +44,12 @@ final class MpCommand implements Command {
             Option.of("n", "0", "samples of a simulated spectrum beside the law (0: none)"),
             Option.of("bins", "0", "histogram bins of the simulation (0: Freedman-Diaconis)"),
             Option.of("seed", "42", "random seed of the simulation"),
-            Option.of("out", null, "CSV file (default: standard output)"));
+            Option.of("out", null, "CSV file (default: standard output)")));
     }
 
     @Override
     public int run(final Args a, final PrintStream stdout) throws Exception {
+        final PlotOutput plot = PlotOutput.from(a);
         final double c = a.real("c");
         final double variance = a.real("variance");
         final SampleMatrix side = SampleMatrix.fromId(a.string("side"));
@@ -85,6 +88,14 @@ final class MpCommand implements Command {
                 }
             }
         }
+        final EmpiricalSpectrum simulated = spectrum;
+        final Histogram bars = histogram;
+        plot.write(() -> simulated == null
+            ? SpectrumFigures.figure(null, law, null, false, false, String.format(Locale.ROOT,
+                "%s side: c = %s  |  %s", side.id(), Grid.text(c), SpectrumFigures.marchenkoPastur(variance)))
+                .toBuilder().title("Marchenko\u2013Pastur law").build()
+            : SpectrumCommand.figure(simulated, law, simulated.outliers(law, EmpiricalSpectrum.DEFAULT_EDGE_MARGIN), bars,
+                SpectrumFigures.marchenkoPastur(variance)));
         return 0;
     }
 

@@ -15,6 +15,7 @@ import org.rmtlab.core.resolvent.NonlinearGramSpectrum;
 import org.rmtlab.core.resolvent.SpectrumCurve;
 import org.rmtlab.core.spectrum.EmpiricalSpectrum;
 import org.rmtlab.core.spectrum.SampleMatrix;
+import org.rmtlab.core.spectrum.SpectrumFigures;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Progress;
 import org.rmtlab.core.util.Rng;
@@ -135,8 +136,14 @@ final class NonlinearGramSpectrumDemo extends SpectrumDemo {
             }
 
             @Override
-            double[] density(final double[] xs) {
-                return law.evaluate(xs).density();
+            Figure figure(final org.rmtlab.core.chart.Histogram bars, final double from, final double to) {
+                // the law is not a SpectralDistribution: its density goes in at the midpoints of equal cells
+                final double[] xs = new double[SpectrumFigures.CURVE_POINTS];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = from + (to - from) * (i + 0.5) / xs.length;
+                }
+                return SpectrumFigures.figure(bars, xs, law.evaluate(xs).density(), Double.NaN, Double.NaN, null,
+                    false, false, setting());
             }
 
             @Override

@@ -16,6 +16,8 @@ import org.rmtlab.core.util.Progress;
  * {@code rmtlab ridge-risk}: bias, variance and risk of linear ridge(less) regression (Hastie et al. 2022),
  * theory beside simulation, over a grid of ratios c = p/n (p = round(c n), the theory taken at the actual
  * p/n) and of penalties; one row per (c, gamma). Simulation columns are empty with {@code --trials 0}.
+ * {@code --plot FILE.png} draws the risk over c as the demo's {@code linear-ridge} case does
+ * ({@link LinearRidgeFigure}).
  */
 final class RidgeRiskCommand implements Command {
 
@@ -31,7 +33,7 @@ final class RidgeRiskCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(
+        return PlotOutput.with(List.of(
             Option.of("n", "200", "training samples"),
             Option.of("ratios", "0.1:10:30", "ratios c = p/n, FROM:TO:COUNT (log-spaced) or one number"),
             Option.of("gamma", "0", "ridge penalty lambda, FROM:TO:COUNT (log-spaced) or one number; 0 = ridgeless"),
@@ -40,12 +42,19 @@ final class RidgeRiskCommand implements Command {
             Option.of("covariance", "identity", "population covariance: " + PopulationSpectrum.FORMATS),
             Option.of("trials", "10", "simulation trials per ratio (0: theory only)"),
             Option.of("seed", "42", "random seed"),
-            Option.of("out", null, "CSV file (default: standard output)"));
+            Option.of("out", null, "CSV file (default: standard output)")));
     }
 
     @Override
     public int run(final Args a, final PrintStream stdout) throws Exception {
-        write(a.has("out") ? a.string("out") : null, stdout, sweep(a, Progress.NONE));
+        final PlotOutput plot = PlotOutput.from(a);
+        if (plot.requested()) {
+            Check.that(a.grid("ratios").count() > 1, "--plot draws the risk over c = p/n: give --ratios a range "
+                + "FROM:TO:COUNT with COUNT >= 2, or leave out --plot.");
+        }
+        final List<Row> rows = sweep(a, Progress.NONE);
+        write(a.has("out") ? a.string("out") : null, stdout, rows);
+        plot.write(() -> LinearRidgeFigure.of(a, rows));
         return 0;
     }
 
@@ -68,7 +77,6 @@ final class RidgeRiskCommand implements Command {
         final double signal = a.real("signal");
         final double noise = a.real("noise");
         final PopulationSpectrum covariance = PopulationSpectrum.parse(a.string("covariance"));
-        final boolean isotropic = covariance.size() == 1 && covariance.eigenvalue(0) == 1;
         final int trials = a.integer("trials");
         Check.that(trials >= 0, "--trials must be >= 0 (0: theory only), not " + trials + ".");
         final long seed = a.longValue("seed");
@@ -77,8 +85,7 @@ final class RidgeRiskCommand implements Command {
             final double requested = Check.positive("ratio", ratios[k]);
             final int p = Math.max(1, (int) Math.round(requested * n));
             final double c = p / (double) n;
-            final LinearRidgeRisk theory = isotropic ? LinearRidgeRisk.isotropic(c, signal, noise)
-                : LinearRidgeRisk.of(covariance, c, signal, noise);
+            final LinearRidgeRisk theory = theory(a, c);
             final List<LinearRidgeSimulation.Point> sim = trials == 0 ? null
                 : new LinearRidgeSimulation(covariance, n, p, signal, noise).run(lambdas, trials, seed,
                     progress.sub(k / (double) ratios.length, 1.0 / ratios.length));
@@ -88,6 +95,16 @@ final class RidgeRiskCommand implements Command {
         }
         progress.report(1, "done");
         return rows;
+    }
+
+    /** The limit of the risk at ratio c for the covariance, signal and noise of the options. */
+    static LinearRidgeRisk theory(final Args a, final double c) {
+        final PopulationSpectrum covariance = PopulationSpectrum.parse(a.string("covariance"));
+        final double signal = a.real("signal");
+        final double noise = a.real("noise");
+        final boolean isotropic = covariance.size() == 1 && covariance.eigenvalue(0) == 1;
+        return isotropic ? LinearRidgeRisk.isotropic(c, signal, noise) : LinearRidgeRisk.of(covariance, c, signal,
+            noise);
     }
 
     /** The rows as CSV (empty simulation cells without simulation), to {@code file} or else {@code stdout}. */

@@ -5,18 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 import org.rmtlab.core.chart.Figure;
-import org.rmtlab.core.chart.Figures;
 import org.rmtlab.core.demo.DemoCase;
 import org.rmtlab.core.demo.DemoResult;
 import org.rmtlab.core.demo.Discrepancy;
 import org.rmtlab.core.spectrum.Histogram;
+import org.rmtlab.core.spectrum.SpectrumFigures;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
 import org.rmtlab.core.util.Progress;
 
 /**
  * A demo case on an eigenvalue law: the histogram of the eigenvalues of T independent trials beside the limiting
- * density, scored bin by bin.
+ * density, scored bin by bin. The figure is the Spectrum Plot node's ({@link SpectrumFigures}) with the mean
+ * histogram as bars.
  *
  * <p>Statistic: {@value #BULK_BINS} equal bins across the bulk [lower, upper] of the law (and, for the figure only,
  * {@link Experiment#extraBins()} more of the same width above it). In each bin the count of every trial is
@@ -47,8 +48,6 @@ abstract class SpectrumDemo implements DemoCase {
     static final double MIN_EXPECTED = 1;
     /** The y axis reaches this many times the highest bar, but at most this factor squared times the highest scored bar. */
     private static final double HEADROOM = 1.2;
-    /** Points of the theory's density curve over the figure's range. */
-    private static final int CURVE_POINTS = 400;
 
     /** The law and the trials of one run, prepared by {@link #prepare}. */
     abstract static class Experiment {
@@ -75,8 +74,14 @@ abstract class SpectrumDemo implements DemoCase {
         /** The law's distribution function at each x (ascending). */
         abstract double[] cdf(double[] x);
 
-        /** The law's density at each x (ascending). */
-        abstract double[] density(double[] x);
+        /**
+         * The spectrum figure of {@link SpectrumFigures} (the Spectrum Plot node's) of these bars against the law,
+         * with {@link #setting()} as subtitle.
+         *
+         * @param from lower end of the bars
+         * @param to upper end of the bars
+         */
+        abstract Figure figure(org.rmtlab.core.chart.Histogram bars, double from, double to);
 
         /** The eigenvalues of trial {@code t} (0-based), independent of the other trials. */
         abstract double[] trial(int t) throws CancelledException;
@@ -156,10 +161,6 @@ abstract class SpectrumDemo implements DemoCase {
         }
         progress.report(1, "done");
 
-        final double[] x = new double[CURVE_POINTS];
-        for (int i = 0; i < CURVE_POINTS; i++) {
-            x[i] = from + (to - from) * (i + 0.5) / CURVE_POINTS;
-        }
         // the axis follows the scored bars: at a hard edge the density diverges and the edge bars tower over the rest
         double scoredTop = 0;
         double top = 0;
@@ -170,8 +171,8 @@ abstract class SpectrumDemo implements DemoCase {
             }
         }
         final double axis = HEADROOM * Math.min(top, HEADROOM * scoredTop);
-        final Figure.Builder b = Figures.spectrum(new org.rmtlab.core.chart.Histogram(edges, density), x, e.density(x),
-            Double.NaN, Double.NaN, null).toBuilder().subtitle(e.setting()).yRange(0, axis);
+        final Figure.Builder b = e.figure(new org.rmtlab.core.chart.Histogram(edges, density), from, to).toBuilder()
+            .yRange(0, axis);
         if (top > axis) {
             b.note(String.format(Locale.ROOT, "the y axis is cut at %.2g: the highest bar reaches %.2g", axis, top));
         }

@@ -28,4 +28,23 @@ public record Outliers(double lowerThreshold, double upperThreshold, double[] be
     public int count() {
         return below.length + above.length;
     }
+
+    /**
+     * Per eigenvalue of the ascending {@code values} these outliers were found in, whether it is one of them: the
+     * same doubles as the lists, matched in order.
+     */
+    public boolean[] flags(final double[] values) {
+        final boolean[] flag = new boolean[values.length];
+        int k = 0;
+        for (int i = 0; i < values.length && k < below.length; i++) {
+            if (values[i] == below[k]) {
+                flag[i] = true;
+                k++;
+            }
+        }
+        for (int i = Math.max(0, values.length - above.length); i < values.length; i++) {
+            flag[i] = true;
+        }
+        return flag;
+    }
 }
