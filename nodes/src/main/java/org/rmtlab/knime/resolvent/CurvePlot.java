@@ -8,7 +8,7 @@ import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.chart.Figures;
 import org.rmtlab.core.chart.Measured;
 import org.rmtlab.core.chart.RiskCurves;
-import org.rmtlab.core.cli.DoubleDescentFigure;
+import org.rmtlab.core.resolvent.DoubleDescentFigure;
 import org.rmtlab.core.resolvent.DoubleDescentPoint;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
 import org.rmtlab.core.resolvent.IsotropicLinearModel;

@@ -176,7 +176,7 @@ public final class Figures {
     }
 
     /** A number with three significant digits, plain where that stays short. */
-    static String number(final double v) {
+    public static String number(final double v) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }

@@ -10,6 +10,7 @@ import org.rmtlab.core.data.DataSpec;
 import org.rmtlab.core.data.GeneratedData;
 import org.rmtlab.core.data.Scale;
 import org.rmtlab.core.kernel.Activations;
+import org.rmtlab.core.resolvent.DoubleDescentFigure;
 import org.rmtlab.core.resolvent.DoubleDescent;
 import org.rmtlab.core.resolvent.DoubleDescentPoint;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
@@ -22,9 +23,6 @@ import org.rmtlab.core.util.Progress;
  * One CSV row per (gamma, N/n) with the columns of {@link DoubleDescentPoint#COLUMNS}.
  */
 final class DoubleDescentCommand implements Command {
-    /** Mixed into the seed for the simulation so that W is drawn independently of the data. */
-    static final long SIMULATION_SEED_MIX = 0x9E3779B97F4A7C15L;
-
     @Override
     public String name() {
         return "double-descent";
@@ -84,7 +82,7 @@ final class DoubleDescentCommand implements Command {
     static DoubleDescentSpec spec(final Args a) {
         final double[] gammas = a.string("gamma").contains(":") ? a.grid("gamma").values() : a.reals("gamma");
         return new DoubleDescentSpec(Activations.byId(a.string("activation")), a.grid("ratios").values(), gammas,
-            a.integer("trials"), a.longValue("seed") ^ SIMULATION_SEED_MIX, a.integer("threads"),
+            a.integer("trials"), a.longValue("seed"), a.integer("threads"),
             a.integer("ensemble"));
     }
 

@@ -9,6 +9,7 @@ import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.demo.DemoCase;
 import org.rmtlab.core.demo.DemoResult;
 import org.rmtlab.core.demo.Discrepancy;
+import org.rmtlab.core.resolvent.DoubleDescentFigure;
 import org.rmtlab.core.resolvent.DoubleDescentPoint;
 import org.rmtlab.core.resolvent.DoubleDescentSpec;
 import org.rmtlab.core.util.Progress;

@@ -96,7 +96,7 @@ final class NonlinearGramSpectrumDemo extends SpectrumDemo {
         final NonlinearGramSpectrum law = NonlinearGramSpectrum.of(sigma, x, features / (double) n);
         progress.checkCancelled();
         final double edge = bulkEdge(law);
-        final Rng root = new Rng(spec.seed() ^ DoubleDescentCommand.SIMULATION_SEED_MIX);
+        final Rng root = new Rng(Rng.simulationSeed(spec.seed()));
         final List<Rng> streams = new ArrayList<>();
         return new Experiment() {
             @Override

@@ -43,7 +43,7 @@ public final class EmpiricalResolvent {
         final int n = x.numCols;
         Memory.require(String.format("the resolvent simulation (N = %d, n = %d)", bigN, n),
             Memory.doubles(Math.max(bigN, n), n, 4));
-        final Rng root = new Rng(seed);
+        final Rng root = new Rng(Rng.simulationSeed(seed));
         final DMatrixRMaj sum = new DMatrixRMaj(n, n);
         final double[] traces = new double[trials];
         final DMatrixRMaj q = new DMatrixRMaj(n, n);

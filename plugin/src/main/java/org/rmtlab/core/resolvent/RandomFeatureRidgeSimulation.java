@@ -84,7 +84,8 @@ public final class RandomFeatureRidgeSimulation {
      * @param gammas ridges, each &gt; 0
      * @param trials independent draws of W, &gt;= 1
      * @param ensemble ensemble size K, 1 &lt;= K &lt;= trials
-     * @param seed the same seed gives the same result, whatever {@code threads}
+     * @param seed the same seed gives the same result, whatever {@code threads}; the streams come from
+     *        {@link Rng#simulationSeed}, independent of data drawn with the same seed
      * @param threads worker threads; 0 for one per processor
      */
     public RidgeSimulationResult run(final int[] featureCounts, final double[] gammas, final int trials,
@@ -119,7 +120,7 @@ public final class RandomFeatureRidgeSimulation {
         final BiasVarianceAccumulator moments = nTest == 0 ? null
             : new BiasVarianceAccumulator(yTest, sorted.length * gCount, trials, ensemble);
         final double[][] predictions = new double[sorted.length * gCount][];
-        final Rng root = new Rng(seed);
+        final Rng root = new Rng(Rng.simulationSeed(seed));
         final int chunk = CHUNK_PER_WORKER * workers;
         for (int from = 0; from < trials; from += chunk) {
             final int count = Math.min(chunk, trials - from);

@@ -1,4 +1,4 @@
-package org.rmtlab.core.cli;
+package org.rmtlab.core.resolvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +8,6 @@ import org.rmtlab.core.chart.Figure;
 import org.rmtlab.core.chart.Figures;
 import org.rmtlab.core.chart.Measured;
 import org.rmtlab.core.chart.RiskCurves;
-import org.rmtlab.core.resolvent.DoubleDescentPoint;
-import org.rmtlab.core.resolvent.DoubleDescentSpec;
 
 /**
  * The curves of a double-descent sweep for {@link Figures}: training and test risk, theory as lines and
@@ -46,7 +44,7 @@ public final class DoubleDescentFigure {
         final boolean simulated = spec.trials() > 0;
         final List<RiskCurves> curves = new ArrayList<>();
         for (int g = 0; g < gammas.length; g++) {
-            final String label = gammas.length == 1 ? null : "\u03B3 = " + Grid.text(gammas[g]);
+            final String label = gammas.length == 1 ? null : "\u03B3 = " + Figures.number(gammas[g]);
             final List<DoubleDescentPoint> part = rows.subList(g * k, (g + 1) * k);
             final List<DoubleDescentPoint> line = theory.subList(g * kt, (g + 1) * kt);
             curves.add(merge(curves(label, line, lines, false, tested), curves(label, part, ratio, simulated, tested)));
@@ -70,8 +68,8 @@ public final class DoubleDescentFigure {
     public static String subtitle(final int n, final int p, final int nTest, final List<DoubleDescentPoint> rows,
         final DoubleDescentSpec spec) {
         final double[] gammas = spec.gammas();
-        final String fixed = spec.ratios().length == 1 ? ", N/n = " + Grid.text(rows.get(0).featureRatio())
-            : gammas.length == 1 ? ", \u03B3 = " + Grid.text(gammas[0]) : "";
+        final String fixed = spec.ratios().length == 1 ? ", N/n = " + Figures.number(rows.get(0).featureRatio())
+            : gammas.length == 1 ? ", \u03B3 = " + Figures.number(gammas[0]) : "";
         return "n = " + n + ", p = " + p + (nTest == 0 ? ", no test table" : ", n_test = " + nTest) + fixed;
     }
 
