@@ -41,6 +41,7 @@ import org.rmtlab.core.cli.Main;
 import org.rmtlab.core.demo.DemoRunner;
 import org.rmtlab.core.demo.Discrepancy;
 import org.rmtlab.core.dynamics.DynamicsFigures;
+import org.rmtlab.knime.TestSettings;
 import org.rmtlab.knime.common.ChartSource;
 import org.rmtlab.knime.dynamics.DynamicsSimulatorNodeFactory;
 import org.rmtlab.knime.features.RandomFeatureNodeFactory;
@@ -308,25 +309,15 @@ class DemoParityTest {
             + "demo's mean (tolerance " + tolerance + ")");
     }
 
-    /** A node with its defaults changed by the key-value pairs (String, Integer, Double or Boolean values). */
+    /** A node with its defaults changed by the key-value pairs (each key must exist: a typo fails the test). */
     private static NodeHarness<?> node(final NodeFactory<? extends NodeModel> factory, final Object... keyValues)
         throws Exception {
         final NodeHarness<?> harness = NodeHarness.of(factory);
         final NodeSettings s = harness.saveSettings();
         for (int i = 0; i < keyValues.length; i += 2) {
-            final String key = (String) keyValues[i];
-            assertTrue(s.containsKey(key), "no setting " + key + " in " + s.keySet());
-            final Object value = keyValues[i + 1];
-            if (value instanceof String v) {
-                s.addString(key, v);
-            } else if (value instanceof Integer v) {
-                s.addInt(key, v);
-            } else if (value instanceof Double v) {
-                s.addDouble(key, v);
-            } else {
-                s.addBoolean(key, (Boolean) value);
-            }
+            assertTrue(s.containsKey((String) keyValues[i]), "no setting " + keyValues[i] + " in " + s.keySet());
         }
+        TestSettings.put(s, keyValues);
         harness.loadSettings(s);
         return harness;
     }
