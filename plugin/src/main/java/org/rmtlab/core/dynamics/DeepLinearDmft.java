@@ -8,11 +8,76 @@ import org.rmtlab.core.util.Memory;
 import org.rmtlab.core.util.Progress;
 
 /**
- * DMFT placeholder; see the class comment written with the validated solver.
+ * Dynamical mean-field theory (DMFT) of the deep linear network of {@link DeepLinearNetwork}, any depth L &gt;= 2,
+ * trained on P = (P/D) D random samples or on the population loss: train and test loss over time in the
+ * proportional limit N, D, P -&gt; infinity with alpha = D / N and P / D fixed.
+ *
+ * <h2>Source and conventions</h2>
+ * The single-site picture is that of Bordelon and Pehlevan, "Deep linear network training dynamics from
+ * random initialization" (2025, arXiv 2502.02531, Sec. 3 and App. B: every hidden weight matrix is its
+ * random initial value plus a spike built from the forward and backward signals; one Gaussian field and one
+ * response function per random matrix) and of the DMFT review "Disordered dynamics in high dimensions"
+ * (Bordelon and Pehlevan 2026, arXiv 2601.01010, the section on deep linear networks trained on random data,
+ * where time-translation invariance is lost). The equations below are re-derived by the cavity method for
+ * the exact parameterisation of {@link DeepLinearNetwork}: readout 1 / (gamma N) with gamma = gamma0 / sqrt(D),
+ * learning rate eta = gamma0^2 N, time t in units of D steps, x ~ N(0, I_D), ||w*||^2 = D, W_l(0) entries
+ * N(0, sigma_W^2), a(0) entries N(0, sigma_a^2), label noise N(0, noise^2). In these units
+ * dW_l/dt = (gamma0 / sqrt(n_{l-1})) z_l h_{l-1}^T and da/dt = gamma0 h_{L-1}, with n_0 = D, n_l = N, the
+ * forward error signals h_0 = g = sqrt(D) X r / P (population: g = w* - beta), h_l = W_l h_{l-1} / sqrt(n_{l-1}),
+ * the backward signals z_{L-1} = a, z_{l-1} = W_l^T z_l / sqrt(N), and beta = sqrt(D / N) z_0 / gamma0
+ * (the end-to-end vector, f(x) = beta . x / sqrt(D)). Only D / N, P / D, gamma0, sigma_a, sigma_W and the noise enter.
+ *
+ * <h2>Single-site equations</h2>
+ * With W_l(t) = W_l(0) + (gamma0 / sqrt(n_{l-1})) int_0^t z_l h_{l-1}^T, each matrix W_l(0) gives a forward
+ * field phi_l = W_l(0) h_{l-1} / sqrt(n_{l-1}) on its row sites and a backward field psi_{l-1} = W_l(0)^T z_l / sqrt(N)
+ * on its column sites; the cavity method gives, with C_x(t, s) = x(t) . x(s) / (size of x) and R_{x,y} the
+ * mean response of a site variable x to a field added to y on the same site,
+ * <pre>
+ *   phi_l(t)     = u_l(t) + sigma_W^2 sqrt(n_{l-1} / N) int_0^t R_{h_{l-1}, psi_{l-1}}(t, s) z_l(s) ds,    u_l ~ GP(0, sigma_W^2 C_{h_{l-1}})
+ *   psi_{l-1}(t) = rho_{l-1}(t) + sigma_W^2 sqrt(N / n_{l-1}) int_0^t R_{z_l, phi_l}(t, s) h_{l-1}(s) ds,   rho_{l-1} ~ GP(0, sigma_W^2 C_{z_l})
+ *   h_l(t)       = phi_l(t) + gamma0 int_0^t C_{h_{l-1}}(s, t) z_l(s) ds
+ *   z_{l-1}(t)   = psi_{l-1}(t) + gamma0 sqrt(N / n_{l-1}) int_0^t C_{z_l}(s, t) h_{l-1}(s) ds
+ *   da/dt        = gamma0 h_{L-1},   a(0) ~ N(0, sigma_a^2),   e = w* - sqrt(D / N) z_0 / gamma0,   w* ~ N(0, 1).
+ * </pre>
+ * The data matrix X gives the residual r = X^T e / sqrt(D) + eps on the P data sites and g on the input sites:
+ * <pre>
+ *   r(t) = w(t) + sqrt(D / P) int R_{e, gX}(t, s) r(s) ds + eps,     w ~ GP(0, C_e),   eps ~ N(0, noise^2)
+ *   g(t) = sqrt(D / P) zeta(t) + int R_{r, w}(t, s) e(s) ds,          zeta ~ GP(0, C_r)
+ * </pre>
+ * (the responses of the data matrix act at equal times; R_{r, w} has a unit delta at s = t, so g -&gt; e
+ * when P / D -&gt; infinity). Test loss C_e(t, t) = ||w* - beta||^2 / D, train loss C_r(t, t) (population:
+ * C_e + noise^2), exactly the curves {@link DeepLinearNetwork#TEST_RISK} and {@link DeepLinearNetwork#TRAIN_LOSS}.
+ *
+ * <h2>Discretisation</h2>
+ * The flow is discretised by the Euler rule (gradient descent with step h = t_max / steps) and the DMFT of
+ * that discrete process is solved exactly: every single-site variable is linear in its site's Gaussian
+ * sources (the attributes w*, a(0), eps and the noises), x(n) = sum_q c_q(n) A_q + sum_k sum_{s &lt;= n} M_k(n, s) xi_k(s),
+ * the coefficient matrices M_k are at the same time the response functions, and correlations are
+ * C_x = sum_q var(A_q) c_q c_q^T + sum_k M_k C_{xi_k} M_k^T. Because every equation is causal (the only
+ * equal-time couplings are explicit in the order readout, backward pass, data, forward pass), the rows of all
+ * M and C at step n follow from earlier rows: no iteration, no sampling. The result is the exact large-size
+ * limit of gradient descent with step h, which differs from the flow by O(h); {@link #solveExtrapolated}
+ * combines h and h/2 (Richardson) into an O(h^2) solution.
+ *
+ * <h2>Limits and checks</h2>
+ * L = 2 on the population loss reduces to {@link DeepLinearTheory} (an independent derivation; agreement to the
+ * grid accuracy is tested). gamma0 -&gt; 0 with sigma_a = 0 and sigma_W = 1 is the linear random-feature flow
+ * {@link RandomFeatureFlow} with psi_N = N / D = 1 / alpha and psi_P = P / D (features F = W1(0), v = beta, the same
+ * time units: d beta/dt = (W1^T W1 / N) g in both), tested against {@link RandomFeatureFlowResolvent}.
+ *
+ * <h2>Cost</h2>
+ * O(steps^3) time (each step sums earlier rows of the coefficient matrices) and O(steps^2) memory
+ * ({@link #memoryBytes}); see {@link #DEFAULT_STEPS} for measured accuracy and timings.
  */
 public final class DeepLinearDmft {
     /** Value of {@code dataRatio} for the population loss (infinite data). */
     public static final double POPULATION = Double.POSITIVE_INFINITY;
+
+    /**
+     * Grid of {@link #curves}: Richardson from 200 and 400 Euler steps. Measurements in the report of the
+     * class's benchmark ({@code DeepLinearDmftBenchmark} in the tests).
+     */
+    public static final int DEFAULT_STEPS = 200;
 
     private final int depth;
     private final double alpha;
@@ -60,11 +125,90 @@ public final class DeepLinearDmft {
         return dataRatio == POPULATION;
     }
 
-    /** [train, test] on the Euler grid t_n = n tMax / steps. */
-    public double[][] solveEuler(final double tMax, final int steps, final Progress progress) throws CancelledException {
+    /** Bytes of the coefficient and correlation arrays of one solution with {@code steps} steps. */
+    public long memoryBytes(final int steps) {
+        final long n = steps + 1L;
+        final boolean data = !population();
+        // triangular coefficient matrices: e, g (two sources each) and r with data, e alone without; two per layer
+        final long triangles = (data ? 5 : 1) + 2 + 4L * (depth - 2);
+        final long squares = (data ? 3 : 1) + 2L * depth - 3;
+        return Memory.doubles(n, n, 1) * ((triangles + 1) / 2 + squares + 1);
+    }
+
+    /** First-order (Euler) solution on the grid t_n = n tMax / steps. */
+    public Solution solve(final double tMax, final int steps, final Progress progress) throws CancelledException {
         Check.positive("DMFT time horizon", tMax);
-        Check.that(steps >= 4, "The DMFT grid needs at least 4 steps, but has " + steps + ".");
-        return new Solver(steps + 1, tMax / steps).run(progress);
+        Check.that(steps >= 4 && steps <= 20000, "The DMFT grid needs between 4 and 20000 steps, but has " + steps + ".");
+        Memory.require("deep linear DMFT with " + (steps + 1) + " time points", memoryBytes(steps));
+        final double[][] v = new Solver(steps + 1, tMax / steps).run(progress);
+        final double[] times = new double[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            times[i] = i * (tMax / steps);
+        }
+        times[steps] = tMax;
+        final double[] unknown = new double[steps + 1];
+        Arrays.fill(unknown, Double.NaN);
+        return new Solution(times, v[0], v[1], unknown, unknown.clone());
+    }
+
+    /**
+     * Second-order solution: Richardson extrapolation 2 fine - coarse of the Euler solutions with {@code steps}
+     * and 2 {@code steps} steps, on the coarse grid; the error estimates are |extrapolated - fine|.
+     */
+    public Solution solveExtrapolated(final double tMax, final int steps, final Progress progress)
+        throws CancelledException {
+        Check.that(steps >= 4 && steps <= 10000, "The DMFT grid needs between 4 and 10000 steps, but has " + steps + ".");
+        Memory.require("deep linear DMFT with " + (2 * steps + 1) + " time points", memoryBytes(2 * steps));
+        final Solution coarse = solve(tMax, steps, progress.sub(0, 1 / 9.0));
+        final Solution fine = solve(tMax, 2 * steps, progress.sub(1 / 9.0, 8 / 9.0));
+        final int n = steps + 1;
+        final double[] train = new double[n];
+        final double[] test = new double[n];
+        final double[] trainError = new double[n];
+        final double[] testError = new double[n];
+        for (int i = 0; i < n; i++) {
+            train[i] = 2 * fine.train()[2 * i] - coarse.train()[i];
+            test[i] = 2 * fine.test()[2 * i] - coarse.test()[i];
+            trainError[i] = Math.abs(train[i] - fine.train()[2 * i]);
+            testError[i] = Math.abs(test[i] - fine.test()[2 * i]);
+        }
+        return new Solution(coarse.times(), train, test, trainError, testError);
+    }
+
+    /**
+     * Train and test loss at the given times (any order), Richardson-extrapolated from {@link #DEFAULT_STEPS}
+     * and twice as many steps on [0, max time], as curves of model {@link DeepLinearNetwork#ID}.
+     */
+    public LearningCurves curves(final double[] times, final Progress progress) throws CancelledException {
+        final double[] grid = DynamicsModel.checkTimes(times);
+        double tMax = 0;
+        for (double t : grid) {
+            tMax = Math.max(tMax, t);
+        }
+        return solveExtrapolated(tMax > 0 ? tMax : 1, DEFAULT_STEPS, progress).at(grid);
+    }
+
+    /**
+     * A solution on the grid t_i = i h.
+     *
+     * @param times the grid
+     * @param train train loss {@link DeepLinearNetwork#TRAIN_LOSS}
+     * @param test test loss {@link DeepLinearNetwork#TEST_RISK}
+     * @param trainErrorEstimate for an extrapolated solution |extrapolated - fine| per grid point (the error of
+     *     the finer first-order solution, an upper estimate of the extrapolated one's), NaN otherwise
+     * @param testErrorEstimate the same for the test loss
+     */
+    public record Solution(double[] times, double[] train, double[] test, double[] trainErrorEstimate,
+        double[] testErrorEstimate) {
+
+        /** Curves at arbitrary times in [0, t_max] by four-point Lagrange interpolation on the grid. */
+        public LearningCurves at(final double[] at) {
+            final double[] grid = DynamicsModel.checkTimes(at);
+            final double h = times[1] - times[0];
+            return new LearningCurves(DeepLinearNetwork.ID, DeepLinearNetwork.TIME, grid, java.util.List.of(
+                Curve.theory(DeepLinearNetwork.TRAIN_LOSS, DmftSolution.interpolate(train, h, grid)),
+                Curve.theory(DeepLinearNetwork.TEST_RISK, DmftSolution.interpolate(test, h, grid))));
+        }
     }
 
     /** Gaussian sources of one kind of site: attributes (constant in time) and noise processes. */
