@@ -29,7 +29,7 @@ final class DeepLinearSettings extends BaseModelSettings {
     static final String KEY_SIGMA_A = "sigma_a";
     static final String KEY_SIGMA_W = "sigma_w";
     static final String KEY_NOISE = "noise";
-    /** The depth the theory covers. */
+    /** The depth whose population-loss theory also gives the top eigenvalue and overlap. */
     private static final int THEORY_DEPTH = 2;
 
     final SettingsModelIntegerBounded depth;
@@ -76,13 +76,9 @@ final class DeepLinearSettings extends BaseModelSettings {
     @Override
     public List<String> warnings(final DataSummary data) {
         final List<String> out = new ArrayList<>();
-        if (depth.getIntValue() != THEORY_DEPTH) {
-            out.add("The theory covers depth L = 2 only: for L = " + depth.getIntValue() + " the table and the chart "
-                + "show the simulation alone.");
-        }
-        if (rows(data, samples) != DeepLinearNetwork.POPULATION) {
-            out.add("The theory is for the population loss (infinite data); with P = " + rows(data, samples) + " samples "
-                + "it is accurate only when P is much larger than D = " + features(data, inputDim) + ".");
+        if (depth.getIntValue() != THEORY_DEPTH || rows(data, samples) != DeepLinearNetwork.POPULATION) {
+            out.add("Outside L = 2 on the population loss the theory is the DMFT (train and test loss): the top "
+                + "eigenvalue and overlap columns show the simulation alone.");
         }
         return out;
     }
@@ -90,7 +86,7 @@ final class DeepLinearSettings extends BaseModelSettings {
     @Override
     protected void addGroups(final DefaultNodeSettingsPane pane) {
         pane.createNewGroup("Network and data (D and P replaced by the input table's shape when one is connected)");
-        pane.addDialogComponent(new DialogComponentNumber(depth, "Depth L (weight layers; the theory needs 2)", 1));
+        pane.addDialogComponent(new DialogComponentNumber(depth, "Depth L (weight layers)", 1));
         pane.addDialogComponent(new DialogComponentNumber(inputDim, "Input dimension D", 10));
         pane.addDialogComponent(new DialogComponentNumber(width, "Hidden width N", 10));
         pane.addDialogComponent(new DialogComponentNumber(samples, "Training samples P (0: population loss)", 100));

@@ -22,7 +22,8 @@ final class DeepLinearDynamicsOptions implements DynamicsModelOptions {
     @Override
     public String summary() {
         return "deep linear network, mean-field gradient flow on a linear teacher: losses, top eigenvalue and "
-            + "teacher overlap of the first layer (theory for L = 2, population loss)";
+            + "teacher overlap of the first layer (theory: all four for L = 2 on the population loss, train and test "
+            + "from the DMFT otherwise)";
     }
 
     @Override
@@ -32,11 +33,11 @@ final class DeepLinearDynamicsOptions implements DynamicsModelOptions {
                 DynamicsDefaults.DEEP_LINEAR_TIME_COUNT, true).text(),
                 "time grid FROM:TO:COUNT, log-spaced, flow time t"),
             Option.of("depth", DynamicsDefaults.DEEP_LINEAR_DEPTH,
-                "number of weight layers L (2: one hidden layer; the theory needs 2)"),
+                "number of weight layers L (2: one hidden layer)"),
             Option.of("p", DynamicsDefaults.DEEP_LINEAR_INPUT_DIM, "input dimension D"),
             Option.of("width", DynamicsDefaults.DEEP_LINEAR_WIDTH, "hidden width N (the theory uses alpha = D/N)"),
             Option.of("n", DynamicsDefaults.DEEP_LINEAR_SAMPLES,
-                "training samples P (0: population loss, the theory's setting)"),
+                "training samples P (0: population loss)"),
             Option.of("gamma0", DynamicsDefaults.DEEP_LINEAR_GAMMA0,
                 "feature-learning scale gamma0 (small: lazy/kernel, large: rich)"),
             Option.of("sigma-a", DynamicsDefaults.DEEP_LINEAR_READOUT_INIT,

@@ -57,9 +57,10 @@ import org.rmtlab.core.util.Rng;
  * {@link #TEST_RISK} = E_x (w* . x / sqrt(D) - f(x))^2 = ||w* - beta||^2 / D (noise-free target, exact, no test
  * sample); {@link #TRAIN_LOSS} = (1/P) sum_mu (y_mu - f(x_mu))^2 (population: test + noise^2);
  * {@link #TOP_EIG}, the top eigenvalue of W1^T W1 / N, and {@link #OVERLAP}, the squared cosine of its
- * eigenvector with w* / ||w*||. The theory ({@link DeepLinearTheory}) covers L = 2 on the population loss; its
- * training loss is test + noise^2 also when P is finite (compare at P &gt;&gt; D). For L &gt;= 3 the theory has
- * no curves. Scalar {@code bulk_edge}: sigma_W^2 (1 + sqrt(D / N))^2, where the top eigenvalue of W1^T W1 / N
+ * eigenvector with w* / ||w*||. The theory of L = 2 on the population loss is {@link DeepLinearTheory} (exact reduced
+ * flow, all four curves, faster and more accurate than the DMFT there); at finite P and for L &gt;= 3 it is
+ * the DMFT of {@link DeepLinearDmft} (train and test loss; the DMFT does not give the top eigenvalue and
+ * overlap curves, which the simulation still reports). Scalar {@code bulk_edge}: sigma_W^2 (1 + sqrt(D / N))^2, where the top eigenvalue of W1^T W1 / N
  * starts (any depth).
  *
  * <h2>Numerics</h2>
@@ -151,16 +152,17 @@ public final class DeepLinearNetwork implements DynamicsModel {
     }
 
     /**
-     * The reduced theory at the given times, any order (see the class comment: L = 2 only, population loss;
-     * for deeper networks the result has the scalars but no curves).
+     * The theory at the given times, any order: {@link DeepLinearTheory} for L = 2 on the population loss (all
+     * four curves), otherwise {@link DeepLinearDmft} (train and test loss only; see the class comment).
      */
     @Override
     public LearningCurves theory(final double[] times, final Progress progress) throws CancelledException {
         final double[] grid = DynamicsModel.checkTimes(times);
         final Map<String, Double> scalars = new LinkedHashMap<>();
         scalars.put(BULK_EDGE, bulkEdge());
-        if (config.depth() != 2) {
-            return new LearningCurves(ID, TIME, grid, List.of(), scalars);
+        if (config.depth() != 2 || !config.population()) {
+            final LearningCurves dmft = DeepLinearDmft.of(config).curves(grid, progress);
+            return new LearningCurves(ID, TIME, grid, dmft.curves(), scalars);
         }
         final LearningCurves th = new DeepLinearTheory(config.aspect(), config.gamma0(), config.readoutInit(),
             config.hiddenInit(), DeepLinearTheory.DEFAULT_NODES).solve(grid, progress);

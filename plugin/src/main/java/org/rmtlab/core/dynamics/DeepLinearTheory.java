@@ -46,10 +46,11 @@ import org.rmtlab.core.util.Progress;
  * kernel (random-feature) flow, test loss int exp(-2 t lambda) dmu(lambda).
  *
  * <h2>What is not covered</h2>
- * Finite P (the train/test gap of a finite training set) needs the full two-time DMFT of the review of
- * Bordelon and Pehlevan (2026); this class does not implement it: at finite P compare with simulations at
- * P &gt;&gt; D, where the corrections are O(D / P). Depth L &gt;= 3 is not covered either (the N x N hidden
- * layers couple the spike to the random bulk through response functions).
+ * Finite P (the train/test gap of a finite training set) and depth L &gt;= 3: both are solved by the two-time
+ * DMFT of {@link DeepLinearDmft}, which reduces to this theory for L = 2 on the population loss (tested) and
+ * which {@link DeepLinearNetwork#theory} uses outside this class's setting. This class stays the evaluator of the
+ * population L = 2 case: it is exact up to the ODE tolerance and the quadrature (no time grid), costs O(K^2)
+ * per time instead of O(steps^3), and also gives the top eigenvalue and teacher overlap of W^T W / N.
  */
 public final class DeepLinearTheory {
 

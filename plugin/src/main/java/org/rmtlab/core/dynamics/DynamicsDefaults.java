@@ -47,7 +47,7 @@ public final class DynamicsDefaults {
     public static final double RIDGE_INIT = 0;
     public static final double RIDGE_GAMMA = 0;
 
-    /** {@link DeepLinearNetwork}: weight layers L (the theory covers 2). */
+    /** {@link DeepLinearNetwork}: weight layers L. */
     public static final int DEEP_LINEAR_DEPTH = 2;
     /** {@link DeepLinearNetwork}: input dimension D. */
     public static final int DEEP_LINEAR_INPUT_DIM = 100;

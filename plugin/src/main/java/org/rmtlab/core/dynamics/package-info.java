@@ -3,7 +3,8 @@
  * Gaussian-mixture classifier (Liao and Couillet 2018, {@link org.rmtlab.core.dynamics.GaussianMixtureDynamics},
  * id {@code gmm}), ridge regression over time ({@link org.rmtlab.core.dynamics.RidgeDynamics}, {@code ridge}),
  * deep linear networks in the mean-field parameterisation ({@link org.rmtlab.core.dynamics.DeepLinearNetwork},
- * {@code deep-linear}, with the reduced theory {@link org.rmtlab.core.dynamics.DeepLinearTheory}) and one-step
+ * {@code deep-linear}, with the reduced theory {@link org.rmtlab.core.dynamics.DeepLinearTheory} and the DMFT
+ * {@link org.rmtlab.core.dynamics.DeepLinearDmft} for finite data and any depth) and one-step
  * feature learning (Ba et al. 2022, {@link org.rmtlab.core.dynamics.OneStepFeatureLearning}, {@code one-step}) and
  * linear random features trained by gradient flow (Bordelon and Pehlevan 2026,
  * {@link org.rmtlab.core.dynamics.RandomFeatureDynamics}, {@code random-features}; model and losses in

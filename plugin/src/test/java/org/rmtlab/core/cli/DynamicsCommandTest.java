@@ -63,11 +63,11 @@ class DynamicsCommandTest {
         final double expected = new DeepLinearNetwork(new DeepLinearNetwork.Config(2, 40, 20, 0, 1, 0.1, 0.1, 0))
             .theory(new double[] {0.5, 2}).curve(DeepLinearNetwork.TEST_RISK).value(1);
         assertEquals(expected, Double.parseDouble(lines[2].split(",")[2]), 0);
-        // deeper networks have no theory: only simulation columns
+        // deeper networks: the DMFT's train and test loss, the simulation's four curves
         final CliRun deep = run("dynamics", "--model", "deep-linear", "--depth", "3", "--p", "10", "--width", "20",
             "--times", "1", "--trials", "1");
         assertEquals(0, deep.code(), deep.err());
-        assertTrue(deep.out().startsWith("t,train_loss_sim,"), deep.out());
+        assertTrue(deep.out().startsWith("t,train_loss_theory,test_risk_theory,train_loss_sim,"), deep.out());
     }
 
     @Test

@@ -148,7 +148,7 @@ class DeepLinearNetworkTest {
     /**
      * Small initialisation (sigma = 0.1, gamma0 = 1) gives the saddle-to-saddle plateau: the initial rate
      * -dLoss/dt = 2 &lt;e, (m + Q) e&gt; is about 2 sigma^2 (L = 2) or smaller (L = 3), while escaping the saddle
-     * the rate is O(gamma0): the curve is sigmoidal (flat, then a sharp drop, then flat). For L = 2 the theory
+     * the rate is O(gamma0): the curve is sigmoidal (flat, then a sharp drop, then flat). The theory
      * follows the same curve (tolerance as in the feature-learning test).
      */
     @Test
@@ -178,15 +178,15 @@ class DeepLinearNetworkTest {
             assertTrue(initialRate < 0.1 * maxRate, "plateau first, L = " + depth + ": " + initialRate + " vs " + maxRate);
             assertTrue(argMax > 1 && argMax < times.length - 1, "drop in the middle, L = " + depth);
             assertTrue(loss[times.length - 1] < 1e-3, "learnt at the end, L = " + depth);
-            if (depth == 2) {
-                final Curve theory = th.curve(DeepLinearNetwork.TEST_RISK);
-                for (int i = 0; i < times.length; i++) {
-                    assertEquals(theory.value(i), loss[i], 4 * sim.stderr(i) + 0.05 * theory.value(i) + 1e-6,
-                        "theory, t = " + times[i]);
-                }
-            } else {
-                // no theory beyond L = 2: no curves, but the initial bulk edge (1 + sqrt(1/2))^2 sigma_W^2
-                assertTrue(th.curves().isEmpty());
+            // L = 2: DeepLinearTheory; L = 3: the DMFT of DeepLinearDmft
+            final Curve theory = th.curve(DeepLinearNetwork.TEST_RISK);
+            for (int i = 0; i < times.length; i++) {
+                assertEquals(theory.value(i), loss[i], 4 * sim.stderr(i) + 0.05 * theory.value(i) + 1e-6,
+                    "theory, L = " + depth + ", t = " + times[i]);
+            }
+            if (depth == 3) {
+                // the DMFT has no spectrum curves, but the initial bulk edge (1 + sqrt(1/2))^2 sigma_W^2
+                assertTrue(th.names().equals(List.of(DeepLinearNetwork.TRAIN_LOSS, DeepLinearNetwork.TEST_RISK)));
                 assertEquals(0.0291, th.scalar(DeepLinearNetwork.BULK_EDGE), 5e-5);
             }
         }
