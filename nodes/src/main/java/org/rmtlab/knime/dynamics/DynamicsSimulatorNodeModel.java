@@ -109,7 +109,7 @@ final class DynamicsSimulatorNodeModel extends ChartingNodeModel<DynamicsSimulat
         final BufferedDataTable curves = CurveTable.write(model, theory, sim, exec.createSubExecutionContext(0.05));
         final ChartOutput rendered = ChartOutput.render(model.figure(data, theory, sim, trials));
         exec.setProgress(1);
-        warn(model, data);
+        warn(model, data, theory);
         pushVariables(model, theory, sim, data);
         setChart(rendered);
         return new PortObject[] {curves, rendered.port()};
@@ -148,8 +148,12 @@ final class DynamicsSimulatorNodeModel extends ChartingNodeModel<DynamicsSimulat
         return labels.size() - 1;
     }
 
-    private void warn(final ModelSettings model, final DataSummary data) throws InvalidSettingsException {
+    private void warn(final ModelSettings model, final DataSummary data, final LearningCurves theory)
+        throws InvalidSettingsException {
         final List<String> warnings = new ArrayList<>();
+        if (theory.missingTheory() != null) {
+            warnings.add(theory.missingTheory());
+        }
         if (data != null && data.skipped() > 0) {
             warnings.add(data.skipped() + " rows with missing, NaN or infinite values were skipped.");
         }

@@ -170,7 +170,8 @@ class DynamicsSimulatorNodeTest {
 
     /**
      * deep-linear: the core's numbers for the same settings (flow time t, population loss), its own time grid
-     * and column names; depth 3 has no theory, which the node says.
+     * and column names; depth 3 has the DMFT's train and test theory but no spectrum theory, which the node says;
+     * a range too long for the DMFT's grid leaves the late theory out, with a warning.
      */
     @Test
     void deepLinearTableIsTheCores() throws Exception {
@@ -201,6 +202,15 @@ class DynamicsSimulatorNodeTest {
         assertTrue(Double.isFinite(Tables.doubles(deep.table(0), "test_theory")[0]));
         assertTrue(Double.isNaN(Tables.doubles(deep.table(0), "top_eig_theory")[0]));
         assertTrue(Double.isFinite(Tables.doubles(deep.table(0), "test_sim")[0]));
+
+        // too long a range for the DMFT's grid: the late theory values are missing, and the warning says why
+        final NodeHarness<DynamicsSimulatorNodeModel> far = node("deep-linear", "deep-linear_p", 10,
+            "deep-linear_width", 20, "deep-linear_n", 15, "deep-linear_gamma0", 2.0, "deep-linear_sigma_a", 1.0,
+            "deep-linear_sigma_w", 1.0, "deep-linear_time_to", 200.0, "deep-linear_time_count", 3,
+            DynamicsSimulatorSettings.KEY_SIMULATE, false);
+        far.execute((BufferedDataTable) null);
+        assertTrue(far.warning().contains("Shorten the time range"), far.warning());
+        assertTrue(Double.isNaN(Tables.doubles(far.table(0), "test_theory")[2]));
     }
 
     /**

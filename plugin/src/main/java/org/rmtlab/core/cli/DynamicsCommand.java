@@ -122,6 +122,9 @@ final class DynamicsCommand implements Command {
         }
         final long seed = a.longValue("seed");
         final LearningCurves theory = model.theory(times);
+        if (theory.missingTheory() != null) {
+            System.err.println("warning: " + theory.missingTheory());
+        }
         final String out = a.has("out") ? a.string("out") : null;
         if (a.flag("summary")) {
             // scalars do not depend on time: one time is enough for the simulation's

@@ -1,6 +1,8 @@
 package org.rmtlab.core.dynamics;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Check;
@@ -83,6 +85,22 @@ public final class DeepLinearDmft {
      * than steps^3 beyond 400 steps, when the coefficient matrices outgrow the cache.
      */
     public static final int DEFAULT_STEPS = 200;
+
+    /** Largest grid of {@link #curves} (extrapolated from this and twice as many steps: about 4 s). */
+    public static final int MAX_STEPS = 400;
+
+    /**
+     * Error estimate (absolute, on losses of order 1) up to which {@link #curves} accepts a grid. The estimate,
+     * |extrapolated - fine|, is the error of the finer Euler solution; the extrapolated one is about ten times
+     * more accurate (see {@link #DEFAULT_STEPS}).
+     */
+    public static final double ACCURACY = 1e-2;
+
+    /** {@link #curves} leaves out (NaN) the grid points whose error estimate exceeds this. */
+    public static final double MAX_POINT_ERROR = 5 * ACCURACY;
+
+    /** Scalar of {@link #curves}: the largest error estimate of the train and test curves (infinite: no theory). */
+    public static final String ERROR_ESTIMATE = "dmft_error_estimate";
 
     private final int depth;
     private final double alpha;
@@ -181,8 +199,13 @@ public final class DeepLinearDmft {
     }
 
     /**
-     * Train and test loss at the given times (any order), Richardson-extrapolated from {@link #DEFAULT_STEPS}
-     * and twice as many steps on [0, max time], as curves of model {@link DeepLinearNetwork#ID}.
+     * Train and test loss at the given times (any order), Richardson-extrapolated on [0, max time], as curves of
+     * model {@link DeepLinearNetwork#ID}, with the scalar {@link #ERROR_ESTIMATE}. The grid starts at
+     * {@link #DEFAULT_STEPS} and is doubled, up to {@link #MAX_STEPS}, while the solution is not finite (the Euler
+     * rule is unstable when h times the fastest rate of the flow exceeds 2: long horizons, large gamma0) or its error
+     * estimate exceeds {@link #ACCURACY}. Grid points whose estimate still exceeds {@link #MAX_POINT_ERROR} (or
+     * that are not finite) are left out: the curves are NaN there (no theory rather than a wrong one), typically
+     * late times; shorten the time range to get them.
      */
     public LearningCurves curves(final double[] times, final Progress progress) throws CancelledException {
         final double[] grid = DynamicsModel.checkTimes(times);
@@ -190,7 +213,24 @@ public final class DeepLinearDmft {
         for (double t : grid) {
             tMax = Math.max(tMax, t);
         }
-        return solveExtrapolated(tMax > 0 ? tMax : 1, DEFAULT_STEPS, progress).at(grid);
+        final double horizon = tMax > 0 ? tMax : 1;
+        Solution best = null;
+        double error = Double.POSITIVE_INFINITY;
+        for (int steps = DEFAULT_STEPS; steps <= MAX_STEPS && error > ACCURACY; steps *= 2) {
+            // the finer grid costs about 8 times the coarser: share the progress accordingly
+            final double from = steps == DEFAULT_STEPS ? 0 : 1 / 9.0;
+            final Solution s = solveExtrapolated(horizon, steps, progress.sub(from, steps == DEFAULT_STEPS ? 1 / 9.0
+                : 8 / 9.0));
+            final double e = s.maxErrorEstimate();
+            if (best == null || e < error) {
+                best = s;
+                error = e;
+            }
+        }
+        final LearningCurves c = best.trusted(MAX_POINT_ERROR).at(grid);
+        final Map<String, Double> scalars = new LinkedHashMap<>();
+        scalars.put(ERROR_ESTIMATE, error);
+        return new LearningCurves(c.model(), c.timeName(), c.times(), c.curves(), scalars);
     }
 
     /**
@@ -205,6 +245,32 @@ public final class DeepLinearDmft {
      */
     public record Solution(double[] times, double[] train, double[] test, double[] trainErrorEstimate,
         double[] testErrorEstimate) {
+
+        /** The largest error estimate of both curves; infinite where a value is not finite, NaN without estimates. */
+        public double maxErrorEstimate() {
+            double m = 0;
+            for (int i = 0; i < times.length; i++) {
+                if (!Double.isFinite(train[i]) || !Double.isFinite(test[i])) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                m = Math.max(m, Math.max(trainErrorEstimate[i], testErrorEstimate[i]));
+            }
+            return m;
+        }
+
+        /** This solution with NaN wherever a value is not finite or its error estimate exceeds {@code limit}. */
+        Solution trusted(final double limit) {
+            final double[] tr = train.clone();
+            final double[] te = test.clone();
+            for (int i = 0; i < times.length; i++) {
+                if (!Double.isFinite(tr[i]) || !Double.isFinite(te[i]) || trainErrorEstimate[i] > limit
+                    || testErrorEstimate[i] > limit) {
+                    tr[i] = Double.NaN;
+                    te[i] = Double.NaN;
+                }
+            }
+            return new Solution(times, tr, te, trainErrorEstimate, testErrorEstimate);
+        }
 
         /** Curves at arbitrary times in [0, t_max] by four-point Lagrange interpolation on the grid. */
         public LearningCurves at(final double[] at) {

@@ -162,6 +162,7 @@ public final class DeepLinearNetwork implements DynamicsModel {
         scalars.put(BULK_EDGE, bulkEdge());
         if (config.depth() != 2 || !config.population()) {
             final LearningCurves dmft = DeepLinearDmft.of(config).curves(grid, progress);
+            scalars.putAll(dmft.scalars());
             return new LearningCurves(ID, TIME, grid, dmft.curves(), scalars);
         }
         final LearningCurves th = new DeepLinearTheory(config.aspect(), config.gamma0(), config.readoutInit(),

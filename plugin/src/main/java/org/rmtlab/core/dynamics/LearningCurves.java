@@ -90,6 +90,29 @@ public record LearningCurves(String model, String timeName, double[] times, List
         return v;
     }
 
+    /**
+     * Why theory values are missing, for a warning: null when every theory curve has a value at every time (NaN
+     * marks a value the theory could not compute).
+     */
+    public String missingTheory() {
+        int missing = 0;
+        for (int i = 0; i < times.length; i++) {
+            for (Curve c : curves) {
+                if (!c.isSimulated() && Double.isNaN(c.value(i))) {
+                    missing++;
+                    break;
+                }
+            }
+        }
+        if (missing == 0) {
+            return null;
+        }
+        return "The theory has no value at " + missing + " of the " + times.length + " times: its numerical solver "
+            + "did not reach a stable, accurate solution over this time range (a time-stepping theory such as the "
+            + "deep-linear DMFT has a finite grid, too coarse for long ranges or fast learning). Shorten the time "
+            + "range to see the theory.";
+    }
+
     @Override
     public boolean equals(final Object o) {
         return o instanceof LearningCurves l && model.equals(l.model) && timeName.equals(l.timeName)

@@ -98,6 +98,27 @@ class DeepLinearDmftTest {
         assertTrue(extra[1] < 0.1 * euler[1]);
     }
 
+    /**
+     * Time ranges beyond the grid's reach: the Euler rule is unstable when h times the fastest rate exceeds 2, so a
+     * horizon of 200 with gamma0 = 2, sigma_a = sigma_W = 1 fails on 200 and on 400 steps; the late times are then
+     * NaN (no theory rather than a wrong one), the error estimate infinite, and the curves say why. On a short range
+     * the default grid is accepted (error estimate at most ACCURACY).
+     */
+    @Test
+    void tooLongRangesGiveNoTheoryAndSayWhy() throws CancelledException {
+        final DeepLinearDmft d = new DeepLinearDmft(2, 0.5, 1.5, 2, 1, 1, 0);
+        final LearningCurves far = d.curves(new double[] {1, 10, 200}, Progress.NONE);
+        assertTrue(Double.isInfinite(far.scalar(DeepLinearDmft.ERROR_ESTIMATE)));
+        assertTrue(Double.isNaN(far.curve(DeepLinearNetwork.TEST_RISK).value(2)));
+        assertTrue(far.missingTheory().contains("of the 3 times") && far.missingTheory().contains("Shorten"),
+            far.missingTheory());
+        final LearningCurves near = new DeepLinearDmft(2, 1, 1.5, 1, 0.5, 1, 0.3).curves(new double[] {0.5, 2, 4},
+            Progress.NONE);
+        assertTrue(near.scalar(DeepLinearDmft.ERROR_ESTIMATE) <= DeepLinearDmft.ACCURACY,
+            "error estimate " + near.scalar(DeepLinearDmft.ERROR_ESTIMATE));
+        assertEquals(null, near.missingTheory());
+    }
+
     @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new DeepLinearDmft(1, 1, 1, 1, 0, 1, 0));
