@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.rmtlab.core.dynamics.DeepLinearDmft;
 import org.rmtlab.core.dynamics.DmftSolution;
 import org.rmtlab.core.dynamics.GaussianMixtureDynamics;
 import org.rmtlab.core.dynamics.GradientMethod;
@@ -27,7 +28,9 @@ import org.rmtlab.core.util.Progress;
  * ({@link RandomFeatureFlowDmft#solve}, N/P = 1.5, D/P = 0.7, noise 0.3, horizon 8) at several grid sizes,
  * and the closed-form learning curves of the Gaussian-mixture classifier (Liao and Couillet 2018) and of
  * ridge regression at {@link #TIMES} times (log-spaced 0.01 to 1000, p = 256, n = 512: the CLI defaults),
- * quadrature rules included.
+ * quadrature rules included; and the DMFT of a deep linear network on finite data ({@link DeepLinearDmft},
+ * L = 2 and 3, D/N = 1, P = 1.5 D, gamma0 = 1, horizon 4), extrapolated from the same grid sizes and twice as many
+ * steps, the cost of one {@link DeepLinearDmft#curves} call per size.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -50,6 +53,19 @@ public class DynamicsBench {
     @Benchmark
     public DmftSolution dmft(final Grid grid) throws CancelledException {
         return new RandomFeatureFlowDmft(FLOW).solve(8, grid.steps, Progress.NONE);
+    }
+
+    /** Depth of the deep linear network. */
+    @State(Scope.Benchmark)
+    public static class Depth {
+        @Param({"2", "3"})
+        public int depth;
+    }
+
+    @Benchmark
+    public DeepLinearDmft.Solution deepLinearDmft(final Grid grid, final Depth depth) throws CancelledException {
+        return new DeepLinearDmft(depth.depth, 1, 1.5, 1, 0.5, 1, 0.3).solveExtrapolated(4, grid.steps / 2,
+            Progress.NONE);
     }
 
     @Benchmark

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openjdk.jmh.results.Result;
@@ -112,6 +113,13 @@ public final class Report {
             find(results, "DynamicsBench.dmft", steps).ifPresent(r -> row(out, "RandomFeatureFlowDmft.solve, "
                 + steps + " steps", r));
         }
+        for (String depth : new String[] {"2", "3"}) {
+            for (String steps : new String[] {"200", "400", "800"}) {
+                findWith(results, "DynamicsBench.deepLinearDmft", Map.of("depth", depth, "steps", steps)).ifPresent(
+                    r -> row(out, "DeepLinearDmft, L = " + depth + ", " + Integer.parseInt(steps) / 2 + " + " + steps
+                        + " steps, extrapolated", r));
+            }
+        }
         find(results, "DynamicsBench.lc18Theory", null).ifPresent(r -> row(out, "Gaussian mixture (LC18), "
             + DynamicsBench.TIMES + " times", r));
         find(results, "DynamicsBench.ridgeTheory", null).ifPresent(r -> row(out, "ridge, " + DynamicsBench.TIMES
@@ -126,19 +134,21 @@ public final class Report {
 
     /** The result of the benchmark whose name ends with {@code suffix} (or contains it, ending in '.'). */
     private static Optional<RunResult> find(final Collection<RunResult> results, final String suffix, final String param) {
-        return results.stream().filter(r -> {
-            final String name = r.getParams().getBenchmark();
-            final boolean matches = suffix.endsWith(".") ? name.contains(suffix) : name.endsWith(suffix);
-            if (!matches || param == null) {
-                return matches;
-            }
-            for (String key : r.getParams().getParamsKeys()) {
-                if (param.equals(r.getParams().getParam(key))) {
-                    return true;
-                }
-            }
-            return false;
-        }).findFirst();
+        return param == null ? findWith(results, suffix, Map.of()) : results.stream().filter(r -> named(r, suffix)
+            && r.getParams().getParamsKeys().stream().anyMatch(key -> param.equals(r.getParams().getParam(key))))
+            .findFirst();
+    }
+
+    /** The result of the benchmark named as in {@link #find(Collection, String, String)} with these parameters. */
+    private static Optional<RunResult> findWith(final Collection<RunResult> results, final String suffix,
+        final Map<String, String> params) {
+        return results.stream().filter(r -> named(r, suffix) && params.entrySet().stream()
+            .allMatch(e -> e.getValue().equals(r.getParams().getParam(e.getKey())))).findFirst();
+    }
+
+    private static boolean named(final RunResult r, final String suffix) {
+        final String name = r.getParams().getBenchmark();
+        return suffix.endsWith(".") ? name.contains(suffix) : name.endsWith(suffix);
     }
 
     private static double ms(final RunResult r) {
