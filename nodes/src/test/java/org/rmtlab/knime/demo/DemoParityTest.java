@@ -62,8 +62,8 @@ import org.rmtlab.stub.testing.Tables;
  * {@code double-descent} draws its theory on a finer grid than it simulates; there the node's figure is compared
  * pixel for pixel with the command's {@code --plot} (built by the same function as the demo's figure:
  * {@code SpectrumFigures}, {@code DoubleDescentFigure}), the theory and the node's spectrum exactly, and what
- * depends on other random draws within its standard error: the node's one histogram against the demo's mean, the
- * node's simulation of W (an integer seed) against the demo's (a long one). {@code nonlinear-gram-spectrum} also
+ * depends on other random draws within its standard error: the node's one histogram against the demo's mean.
+ * {@code double-descent} is exact, simulation included (both draw W from {@code Rng.simulationSeed}). {@code nonlinear-gram-spectrum} also
  * runs the Random Feature Map. {@code linear-ridge} draws fresh data at every p, where the Resolvent Predictor fits
  * one table: only the theory at the table's c is shared.
  */

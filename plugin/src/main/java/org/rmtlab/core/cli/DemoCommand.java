@@ -46,6 +46,7 @@ public final class DemoCommand implements Command {
         new RidgeEarlyStoppingDemo(),
         new OneStepSpikeDemo(),
         new DeepLinearDemo(),
+        new DeepLinearFiniteDataDemo(),
         new MarchenkoPasturDemo(),
         new NonlinearGramSpectrumDemo(),
         new LinearRidgeDemo(),

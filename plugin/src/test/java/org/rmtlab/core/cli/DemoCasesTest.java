@@ -60,7 +60,7 @@ class DemoCasesTest {
                 checked++;
             }
         }
-        assertEquals(5, checked);
+        assertEquals(6, checked);
     }
 
     private static void check(final DemoCase c, final Path dir, final int csvLines, final int points) throws Exception {
