@@ -1,7 +1,6 @@
 package org.rmtlab.core.resolvent;
 
-import java.util.Arrays;
-
+import org.rmtlab.core.spectrum.EmpiricalSpectrum;
 import org.rmtlab.core.spectrum.MarchenkoPastur;
 import org.rmtlab.core.spectrum.SampleMatrix;
 import org.rmtlab.core.util.Check;
@@ -53,29 +52,14 @@ public record DesignIsotropy(double ratio, double edgeRatio, double distance) {
         }
         Check.that(trace > 0, "The feature columns do not vary: the design has no spectrum to check.");
         final double v = trace / p;
-        // the nonzero eigenvalues of S / v, ascending; the rest of the p are zeros (an atom at 0)
-        final double[] scaled = new double[eigenvalues.length];
-        int zeros = p - eigenvalues.length;
+        // the p eigenvalues of S / v: the given ones scaled, the rest zeros (the atom at 0 when p > n)
+        final double[] scaled = new double[p];
         for (int i = 0; i < eigenvalues.length; i++) {
             scaled[i] = eigenvalues[i] / v;
-            zeros += eigenvalues[i] == 0 ? 1 : 0;
         }
-        Arrays.sort(scaled);
         final MarchenkoPastur law = MarchenkoPastur.of(c, 1, SampleMatrix.COVARIANCE);
-        // both distributions jump at 0 (MP has an atom of mass 1 - 1/c for c > 1): compare them there, then on
-        // both sides of every nonzero eigenvalue, where the MP distribution is continuous
-        double distance = Math.abs(law.cdf(0) - zeros / (double) p);
-        int below = zeros;
-        for (double t : scaled) {
-            if (t == 0) {
-                continue;
-            }
-            final double f = law.cdf(t);
-            distance = Math.max(distance, Math.max(Math.abs(f - below / (double) p),
-                Math.abs(f - (below + 1) / (double) p)));
-            below++;
-        }
-        final double edge = (1 + Math.sqrt(c)) * (1 + Math.sqrt(c));
+        final double distance = EmpiricalSpectrum.kolmogorovDistance(scaled, law);
+        final double edge = law.upperEdge();
         return new DesignIsotropy(c, max / v / edge, distance);
     }
 
