@@ -56,7 +56,7 @@ import org.rmtlab.stub.testing.Tables;
  * by the demo's own runner (which writes {@code NAME.csv} and {@code NAME.png}) and as a chain of nodes through the
  * stub runtime with the demo's settings, and the numbers and pictures are compared.
  *
- * <p>Exactly, bit for bit and pixel for pixel: the five dynamics cases through the Dynamics Simulator (the node
+ * <p>Exactly, bit for bit and pixel for pixel: the six dynamics cases through the Dynamics Simulator (the node
  * takes the demo's seed; both draw {@link DynamicsFigures#figure} at 900 x 600). The spectrum and double-descent
  * cases, whose demo figure is not one node's: {@code mp-spectrum} averages the histograms of 20 data sets and
  * {@code double-descent} draws its theory on a finer grid than it simulates; there the node's figure is compared
@@ -71,7 +71,7 @@ import org.rmtlab.stub.testing.Tables;
 class DemoParityTest {
     /** The demo cases in the order the tests below need them. */
     private static final List<String> CASES = List.of("gmm-overfitting", "ridge-early-stopping", "one-step-spike",
-        "deep-linear-sigmoid", "random-features-nonmonotone", "mp-spectrum", "nonlinear-gram-spectrum",
+        "deep-linear-sigmoid", "deep-linear-finite-data", "random-features-nonmonotone", "mp-spectrum", "nonlinear-gram-spectrum",
         "double-descent");
 
     @TempDir
@@ -97,17 +97,23 @@ class DemoParityTest {
         demo.shutdownNow();
     }
 
-    /** Settings of the Dynamics Simulator equal to the quick demo case: model, time grid, trials, seed 42. */
+    /**
+     * Settings of the Dynamics Simulator equal to the quick demo case: model, time grid, trials, seed 42, and the
+     * model's settings the case changes ({@code key=value} pairs separated by spaces, keys without the model
+     * prefix; integers and decimals as the settings are).
+     */
     @Order(1)
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "gmm-overfitting, gmm, 0.01, 1000, 20, 20",
-        "ridge-early-stopping, ridge, 0.01, 1000, 20, 20",
-        "one-step-spike, one-step, 0.3, 30, 20, 20",
-        "deep-linear-sigmoid, deep-linear, 0.1, 12, 20, 20",
-        "random-features-nonmonotone, random-features, 0.01, 100, 20, 10"})
+        "gmm-overfitting, gmm, 0.01, 1000, 20, 20,",
+        "ridge-early-stopping, ridge, 0.01, 1000, 20, 20,",
+        "one-step-spike, one-step, 0.3, 30, 20, 20,",
+        "deep-linear-sigmoid, deep-linear, 0.1, 12, 20, 20,",
+        "deep-linear-finite-data, deep-linear, 0.1, 4, 10, 10, 'depth=3 p=200 width=200 n=300 gamma0=1.0 sigma_a=0.5 "
+            + "sigma_w=1.0 noise=0.3'",
+        "random-features-nonmonotone, random-features, 0.01, 100, 20, 10,"})
     void dynamicsSimulatorDrawsTheDemoFigure(final String demoCase, final String model, final double from,
-        final double to, final int count, final int trials) throws Exception {
+        final double to, final int count, final int trials, final String changed) throws Exception {
         final Path csv = demo(demoCase);
 
         final NodeHarness<?> node = NodeHarness.of(new DynamicsSimulatorNodeFactory());
@@ -118,6 +124,14 @@ class DemoParityTest {
         s.addDouble(model + "_time_from", from);
         s.addDouble(model + "_time_to", to);
         s.addInt(model + "_time_count", count);
+        if (changed != null) {
+            for (String pair : changed.split(" ")) {
+                final String[] kv = pair.split("=");
+                final String key = model + "_" + kv[0];
+                assertTrue(s.containsKey(key), "no setting " + key);
+                TestSettings.put(s, key, kv[1].contains(".") ? (Object) Double.valueOf(kv[1]) : Integer.valueOf(kv[1]));
+            }
+        }
         node.loadSettings(s);
         node.execute((BufferedDataTable) null);
 
