@@ -1,5 +1,6 @@
 package org.rmtlab.knime.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +32,11 @@ import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
+import org.rmtlab.core.dynamics.DeepLinearNetwork;
 import org.rmtlab.core.dynamics.DynamicsDefaults;
 import org.rmtlab.core.dynamics.EarlyStopping;
 import org.rmtlab.core.dynamics.GradientMethod;
+import org.rmtlab.core.dynamics.LearningCurves;
 import org.rmtlab.core.dynamics.NonMonotoneTestLoss;
 import org.rmtlab.core.dynamics.RidgeDynamics;
 import org.rmtlab.core.dynamics.TestLossMinimum;
@@ -361,6 +364,35 @@ class ExampleWorkflowsTest {
         }
         assertEquals(0.5, hermitian[last], 1e-3, "Hermitian limit 1 - psiN");
         assertTrue(hermitian[last] < test[min], "the Hermitian flow ends below the non-Hermitian minimum");
+    }
+
+    /**
+     * A deep linear network on finite data: the node's theory is the core's DMFT for the same network (exactly),
+     * the training loss ends well below the test risk, and the simulation (5 trials, D = 200) follows the theory
+     * within 4 standard errors plus the finite-size gap of the DMFT, about 3% at D = 200 (measured against 40
+     * trials when the theory was built; DeepLinearFiniteDataDemo).
+     */
+    @Test
+    void deepLinearFiniteDataReplay() throws Exception {
+        final NodeHarness<?> node = replay("09_Deep-linear-finite-data").get(1);
+        final BufferedDataTable curves = node.table(0);
+        final double[] t = Tables.doubles(curves, curves.getDataTableSpec().getColumnNames()[0]);
+        final double[] train = Tables.doubles(curves, "train_theory");
+        final double[] test = Tables.doubles(curves, "test_theory");
+        final LearningCurves core = new DeepLinearNetwork(new DeepLinearNetwork.Config(3, 200, 200, 300, 1, 0.5, 1,
+            0.3)).theory(t);
+        assertArrayEquals(core.curve(DeepLinearNetwork.TRAIN_LOSS).values(), train, 0.0);
+        assertArrayEquals(core.curve(DeepLinearNetwork.TEST_RISK).values(), test, 0.0);
+        final int last = t.length - 1;
+        assertTrue(train[last] < 0.5 * test[last], "no train/test gap: " + train[last] + " vs " + test[last]);
+        for (String curve : new String[] {"train", "test"}) {
+            final double[] theory = Tables.doubles(curves, curve + "_theory");
+            final double[] sim = Tables.doubles(curves, curve + "_sim");
+            final double[] se = Tables.doubles(curves, curve + "_sim_se");
+            for (int i = 0; i < t.length; i++) {
+                assertEquals(theory[i], sim[i], 4 * se[i] + 0.03 * theory[i], curve + " at t = " + t[i]);
+            }
+        }
     }
 
     /**
