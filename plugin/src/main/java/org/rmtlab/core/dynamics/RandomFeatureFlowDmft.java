@@ -68,7 +68,7 @@ import org.rmtlab.core.util.Progress;
  * h lambda_+, lambda_+ = {@link MarchenkoPasturProduct#upperEdge()} being the fastest rate. Measured against
  * {@link RandomFeatureFlowResolvent} on [0, 8] (max over the grid, train and test): h lambda_+ = 0.34 gives
  * 1e-3 plain and 3e-7 extrapolated (from h and h/2), h lambda_+ = 0.17 gives 3e-4 and 2e-8; each halving
- * of h divides the errors by 4 and 16 ({@code RandomFeatureFlowBenchmark} in the tests prints the table).
+ * of h divides the errors by 4 and 16 ({@code org.rmtlab.bench.RandomFeatureFlowAccuracy} in the bench module prints the table).
  *
  * <p><b>Cost.</b> O(n^2) for the propagator and about 3.3 n^3 multiply-adds for the correlations
  * (n = steps + 1: four two-sided convolutions, each updated in O(m^2) per row m), with 8 n^2 doubles of

@@ -1,20 +1,26 @@
-package org.rmtlab.core.dynamics;
+package org.rmtlab.bench;
 
 import java.util.Locale;
 
+import org.rmtlab.core.dynamics.DmftSolution;
+import org.rmtlab.core.dynamics.NonMonotoneTestLoss;
+import org.rmtlab.core.dynamics.RandomFeatureFlow;
+import org.rmtlab.core.dynamics.RandomFeatureFlowDmft;
+import org.rmtlab.core.dynamics.RandomFeatureFlowResolvent;
+import org.rmtlab.core.dynamics.RandomFeatureFlowSimulation;
 import org.rmtlab.core.util.CancelledException;
 import org.rmtlab.core.util.Progress;
 
 /**
  * Measurements behind the accuracy and cost statements of the random-feature flow classes (not a unit
- * test; run with {@code java -cp plugin/target/classes:plugin/target/test-classes:plugin/lib/*
- * org.rmtlab.core.dynamics.RandomFeatureFlowBenchmark}). Prints, for the non-monotone example and a noisy
+ * test; run with {@code java -cp bench/target/benchmarks.jar
+ * org.rmtlab.bench.RandomFeatureFlowAccuracy}). Prints, for the non-monotone example and a noisy
  * model, the DMFT error against the resolvent and its run time per grid size (best of three runs), plain and
  * extrapolated, the DMFT bias (cross-replica equations) against the resolvent's, and the time of the
  * resolvent and of the simulation.
  */
-public final class RandomFeatureFlowBenchmark {
-    private RandomFeatureFlowBenchmark() {
+public final class RandomFeatureFlowAccuracy {
+    private RandomFeatureFlowAccuracy() {
     }
 
     public static void main(final String[] args) throws CancelledException {
