@@ -177,14 +177,22 @@ public final class Figures {
 
     /** A number with three significant digits, plain where that stays short. */
     public static String number(final double v) {
+        return number(v, 3);
+    }
+
+    /**
+     * A number with at most {@code digits} significant digits and no trailing zeros, plain where that stays short
+     * (magnitudes from 1e-3 up to 1e5), otherwise in exponent notation.
+     */
+    public static String number(final double v, final int digits) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
         final double a = Math.abs(v);
         if (a != 0 && (a < 1e-3 || a >= 1e5)) {
-            return String.format(Locale.ROOT, "%.2e", v);
+            return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
         }
-        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 
     /** The largest finite y outside the threshold region, or -infinity. */

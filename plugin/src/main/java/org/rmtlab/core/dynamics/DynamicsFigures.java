@@ -1,7 +1,5 @@
 package org.rmtlab.core.dynamics;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 
@@ -234,11 +232,8 @@ public final class DynamicsFigures {
         return new Measured(sim.times(), c.values(), c.stderr());
     }
 
-    /** A number as the figures write it: up to 4 significant digits, no trailing zeros. */
+    /** A number as the dynamics figures write it: {@link Figures#number(double, int)} with 4 significant digits. */
     public static String number(final double v) {
-        if (!Double.isFinite(v)) {
-            return String.valueOf(v);
-        }
-        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return Figures.number(v, 4);
     }
 }
